@@ -1,0 +1,45 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { getDb } from '@/lib/db';
+import { handleRequest } from '@/lib/handler';
+import type { Broadcast, Reply } from '@/lib/messages';
+import { parseRequest } from '@/lib/messages';
+
+/** Send a change to every tab (content scripts ignore what is not theirs) and every extension page. */
+async function broadcast(message: Broadcast): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all([
+    ...tabs.map((tab) =>
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+    ),
+    // Extension pages (popup, library) listen on runtime messages; none open is not an error.
+    browser.runtime.sendMessage(message).catch(() => {}),
+  ]);
+}
+
+async function setBadge(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5563' });
+}
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    browser.runtime.onMessage.addListener(
+      async (message: unknown, sender: Runtime.MessageSender): Promise<Reply> => {
+        const parsed = parseRequest(message);
+        if (!parsed.ok) return { ok: false, error: parsed.error };
+        const { request } = parsed;
+        try {
+          const { value, broadcasts } = await handleRequest(getDb(), request);
+          if (request.type === 'seen' && sender.tab?.id !== undefined) {
+            await setBadge(sender.tab.id, request.papers.length);
+          }
+          for (const b of broadcasts) void broadcast(b);
+          return { ok: true, value };
+        } catch (error) {
+          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+      },
+    );
+  },
+});

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Margins</main>, document.getElementById('app')!);

@@ -1,0 +1,77 @@
+// The background's answer to each request: one switch over the validated contract, calling library
+// operations and saying which broadcasts the change needs. No browser API here: the entrypoint wires it.
+
+import type { MarginsDB } from './db';
+import * as library from './library';
+import type { Broadcast, Request } from './messages';
+import { getSettings, updateSettings } from './settings';
+import type { PaperRecord } from './types';
+
+export interface Handled {
+  value: unknown;
+  broadcasts: Broadcast[];
+}
+
+const changed = (records: PaperRecord[]): Broadcast[] =>
+  records.length ? [{ type: 'changed', records }] : [];
+const withTags = (records: PaperRecord[]): Broadcast[] => [...changed(records), { type: 'tagsChanged' }];
+
+export async function handleRequest(db: MarginsDB, req: Request): Promise<Handled> {
+  switch (req.type) {
+    case 'seen': {
+      const records = await library.recordSeen(db, req.papers, { site: req.site, url: req.url });
+      return { value: records, broadcasts: [] };
+    }
+    case 'get':
+      return { value: await library.getMany(db, req.ids), broadcasts: [] };
+    case 'setStatus': {
+      const records = await library.setStatus(db, req.ids, req.status, req.metas);
+      return { value: records, broadcasts: changed(records) };
+    }
+    case 'addTag': {
+      const records = await library.addTag(db, req.ids, req.tag, req.metas);
+      return { value: records, broadcasts: withTags(records) };
+    }
+    case 'removeTag': {
+      const records = await library.removeTag(db, req.ids, req.tag);
+      return { value: records, broadcasts: withTags(records) };
+    }
+    case 'setNote': {
+      const records = await library.setNote(db, req.id, req.note, req.metas);
+      return { value: records, broadcasts: changed(records) };
+    }
+    case 'setInLibrary': {
+      const previous = (await library.getMany(db, req.ids)).filter((r): r is PaperRecord => !!r);
+      const records = await library.setInLibrary(db, req.ids, req.inLibrary, req.metas);
+      const changedIds = new Set(records.map((r) => r.id));
+      // The previous state of what changed is the undo.
+      return {
+        value: { records, previous: previous.filter((r) => changedIds.has(r.id)) },
+        broadcasts: changed(records),
+      };
+    }
+    case 'restore': {
+      const records = await library.restore(db, req.records as unknown as PaperRecord[]);
+      return { value: records, broadcasts: withTags(records) };
+    }
+    case 'setCode': {
+      const records = await library.setCode(db, req.id, req.code);
+      return { value: records, broadcasts: changed(records) };
+    }
+    case 'listTags':
+      return { value: await library.listTags(db), broadcasts: [] };
+    case 'renameTag':
+      return { value: null, broadcasts: withTags(await library.renameTag(db, req.from, req.to)) };
+    case 'deleteTag':
+      return { value: null, broadcasts: withTags(await library.deleteTag(db, req.tag)) };
+    case 'setTagColor':
+      await library.setTagColor(db, req.tag, req.color);
+      return { value: null, broadcasts: [{ type: 'tagsChanged' }] };
+    case 'getSettings':
+      return { value: await getSettings(db), broadcasts: [] };
+    case 'setSettings': {
+      const settings = await updateSettings(db, req.patch);
+      return { value: settings, broadcasts: [{ type: 'settingsChanged', settings }] };
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// The one message contract between content scripts, extension pages and the background.
+// Every message is validated where it is received (valibot schemas double as the TypeScript types), so a
+// malformed or unknown message is answered with an error instead of reaching the database.
+
+import * as v from 'valibot';
+import type { PaperRecord, Settings } from './types';
+
+const MAX_BATCH = 5_000;
+const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const longText = v.pipe(v.string(), v.maxLength(100_000));
+const paperId = v.pipe(v.string(), v.regex(/^[a-z]+:\S{1,200}$/));
+const ids = v.pipe(v.array(paperId), v.maxLength(MAX_BATCH));
+const url = v.pipe(v.string(), v.maxLength(4_000));
+const site = v.picklist(['huggingface', 'arxiv']);
+const status = v.picklist(['unread', 'reading', 'read']);
+
+const codeLink = v.object({
+  url,
+  stars: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  source: v.picklist(['user', 'page', 'text', 'api']),
+  at: v.number(),
+});
+
+export const PaperMetaSchema = v.object({
+  id: paperId,
+  title: v.optional(longText),
+  authors: v.optional(v.pipe(v.array(shortText), v.maxLength(5_000))),
+  authorsTruncated: v.optional(v.boolean()),
+  abstract: v.optional(longText),
+  published: v.optional(shortText),
+  updated: v.optional(shortText),
+  primaryCategory: v.optional(shortText),
+  categories: v.optional(v.pipe(v.array(shortText), v.maxLength(50))),
+  comments: v.optional(longText),
+  journalRef: v.optional(shortText),
+  doi: v.optional(shortText),
+  code: v.optional(codeLink),
+  projectPage: v.optional(url),
+  upvotes: v.optional(v.number()),
+});
+const metas = v.optional(v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_BATCH)));
+
+const settingsPatch = v.partial(
+  v.object({ readAppearance: v.picklist(['dim', 'hide', 'none']), openOn: site }),
+);
+
+/** Requests to the background. Each answers `Reply<T>`. */
+export const RequestSchema = v.variant('type', [
+  v.object({
+    type: v.literal('seen'),
+    site,
+    url,
+    papers: v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_BATCH)),
+  }),
+  v.object({ type: v.literal('get'), ids }),
+  v.object({ type: v.literal('setStatus'), ids, status, metas }),
+  v.object({ type: v.literal('addTag'), ids, tag: shortText, metas }),
+  v.object({ type: v.literal('removeTag'), ids, tag: shortText }),
+  v.object({ type: v.literal('setNote'), id: paperId, note: longText, metas }),
+  v.object({ type: v.literal('setInLibrary'), ids, inLibrary: v.boolean(), metas }),
+  v.object({ type: v.literal('setCode'), id: paperId, code: v.nullable(codeLink) }),
+  // Undo: the records come back exactly as the background handed them out.
+  v.object({
+    type: v.literal('restore'),
+    records: v.pipe(v.array(v.looseObject({ id: paperId })), v.maxLength(MAX_BATCH)),
+  }),
+  v.object({ type: v.literal('listTags') }),
+  v.object({ type: v.literal('renameTag'), from: shortText, to: shortText }),
+  v.object({ type: v.literal('deleteTag'), tag: shortText }),
+  v.object({ type: v.literal('setTagColor'), tag: shortText, color: shortText }),
+  v.object({ type: v.literal('getSettings') }),
+  v.object({ type: v.literal('setSettings'), patch: settingsPatch }),
+]);
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Broadcasts from the background to every tab's content script and every extension page. */
+export const BroadcastSchema = v.variant('type', [
+  v.object({ type: v.literal('changed'), records: v.array(v.looseObject({ id: paperId })) }),
+  v.object({ type: v.literal('tagsChanged') }),
+  v.object({ type: v.literal('settingsChanged'), settings: v.looseObject({}) }),
+]);
+export type Broadcast =
+  | { type: 'changed'; records: PaperRecord[] }
+  | { type: 'tagsChanged' }
+  | { type: 'settingsChanged'; settings: Settings };
+
+/** Requests from the popup to the content script of the active tab. */
+export const TabRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('tabPapers') }),
+  v.object({ type: v.literal('focusPaper'), id: paperId }),
+]);
+export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
+
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseRequest(
+  message: unknown,
+): { ok: true; request: Request } | { ok: false; error: string } {
+  const result = v.safeParse(RequestSchema, message);
+  if (result.success) return { ok: true, request: result.output };
+  const type =
+    typeof message === 'object' && message && 'type' in message ? String(message.type) : typeof message;
+  return {
+    ok: false,
+    error: `Rejected message "${type.slice(0, 40)}": ${result.issues[0]?.message ?? 'invalid'}`,
+  };
+}
+
+export function parseBroadcast(message: unknown): Broadcast | undefined {
+  const result = v.safeParse(BroadcastSchema, message);
+  // The background is the only sender of broadcasts; the schema checks their shape, the type their content.
+  return result.success ? (result.output as Broadcast) : undefined;
+}
+
+export function parseTabRequest(message: unknown): TabRequest | undefined {
+  const result = v.safeParse(TabRequestSchema, message);
+  return result.success ? result.output : undefined;
+}
