@@ -1,0 +1,216 @@
+// Search benchmark: index build time, per-record updates and keystroke-to-results latency on generated
+// libraries. Run: npx tsx --expose-gc scripts/bench-search.ts [--sizes=1000,10000,100000] [--engine=NAME]
+// Engines: `papersearch` (what Margins ships, lib/search.ts), and the two libraries it was measured against,
+// `minisearch` and `flexsearch` (devDependencies for this script only). The libraries get the same fields,
+// boosts and folding but run text search only: filters are a cheap pass after the engine either way.
+// Results feed docs/search.md.
+
+import { Document, type DocumentData } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { PaperSearch } from '../lib/search';
+import { foldText, parseQuery } from '../lib/search-query';
+import type { PaperId, PaperRecord } from '../lib/types';
+import { generateLibrary } from '../tests/support/generate-library';
+
+interface Engine {
+  upsert(record: PaperRecord): void;
+  remove(id: PaperId): void;
+  /** Ids, best first. */
+  search(query: string, limit: number): PaperId[];
+}
+
+const FIELDS = ['title', 'authors', 'tags', 'note', 'abstract'] as const;
+const BOOST: Record<string, number> = { title: 3, tags: 3, authors: 2, note: 1.5, abstract: 1 };
+const WORD = /[^\p{L}\p{M}\p{N}]+/u;
+
+const ENGINES: Record<string, (records: PaperRecord[]) => Engine> = {
+  papersearch: (records) => {
+    const index = new PaperSearch(records);
+    return {
+      upsert: (record) => index.upsert(record),
+      remove: (id) => index.remove(id),
+      search: (query, limit) => index.search(query, { limit }).map((r) => r.id),
+    };
+  },
+  minisearch: (records) => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const index = new MiniSearch<PaperRecord>({
+      fields: [...FIELDS],
+      extractField: (r, field) => {
+        const value = r[field as keyof PaperRecord];
+        return Array.isArray(value) ? value.join(' ') : value;
+      },
+      tokenize: (text) => foldText(text).split(WORD),
+      processTerm: (term) => term || null,
+      searchOptions: {
+        boost: BOOST,
+        prefix: true,
+        fuzzy: (term) => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2),
+        combineWith: 'AND',
+      },
+    });
+    index.addAll(records);
+    return {
+      upsert: (record) => {
+        const old = byId.get(record.id);
+        if (old) index.remove(old);
+        byId.set(record.id, record);
+        index.add(record);
+      },
+      remove: (id) => {
+        const old = byId.get(id);
+        if (old) index.remove(old);
+        byId.delete(id);
+      },
+      search: (query, limit) => {
+        const text = parseQuery(query).text;
+        return index
+          .search(text)
+          .slice(0, limit)
+          .map((hit) => hit.id as PaperId);
+      },
+    };
+  },
+  flexsearch: (records) => {
+    const fields = FIELDS;
+    const boost = BOOST;
+    const toDoc = (r: PaperRecord): DocumentData => ({
+      id: r.id,
+      title: r.title,
+      authors: r.authors.join(' '),
+      tags: r.tags.join(' '),
+      note: r.note,
+      abstract: r.abstract ?? '',
+    });
+    const index = new Document({
+      document: { id: 'id', index: [...fields] },
+      tokenize: 'forward',
+      encoder: 'LatinAdvanced',
+      // Without it, removing or updating one paper scans the whole index.
+      fastupdate: true,
+    });
+    for (const record of records) index.add(toDoc(record));
+    return {
+      upsert: (record) => index.update(toDoc(record)),
+      remove: (id) => index.remove(id),
+      search: (query, limit) => {
+        const text = parseQuery(query).text;
+        if (!text.trim()) return [];
+        // FlexSearch ranks per field; weigh each field's rank by its boost to get one list.
+        const scores = new Map<PaperId, number>();
+        for (const { field, result } of index.search(text, { limit: 200, suggest: true })) {
+          result.forEach((id, rank) => {
+            const key = String(id);
+            scores.set(key, (scores.get(key) ?? 0) + (boost[String(field)] ?? 1) / (rank + 1));
+          });
+        }
+        return [...scores]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, limit)
+          .map(([id]) => id);
+      },
+    };
+  },
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Every prefix of every query, as the box sees them while the user types. */
+function keystrokes(queries: string[]): string[] {
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+}
+
+function workload(library: PaperRecord[]): {
+  typed: string[];
+  checks: [string, (r: PaperRecord) => boolean][];
+} {
+  const sample = library[Math.floor(library.length / 3)]!;
+  const method = /We propose ([^,]+),/.exec(sample.abstract ?? '')?.[1] ?? 'transformer';
+  const bare = sample.id.replace(/^arxiv:/, '');
+  const typed = keystrokes([
+    'transformer',
+    'diffusion policy',
+    'schrodinger',
+    'muller attention',
+    'transfomer',
+    'efficient language model quantization',
+    method.toLowerCase(),
+    bare,
+    'tag:llm reasoning',
+    'status:read author:wang',
+    'tag:"deep rl" year:2024',
+  ]);
+  typed.push(`arxiv:${bare}v2`, `https://arxiv.org/abs/${bare}v3`);
+  const checks: [string, (r: PaperRecord) => boolean][] = [
+    ['transfo', (r) => /transformer/i.test(r.title)],
+    ['transfomer', (r) => /transformer/i.test(r.title)],
+    ['schrodinger', (r) => r.authors.some((a) => a.includes('Schrödinger'))],
+    ['lukasz', (r) => r.authors.some((a) => a.includes('Łukasz'))],
+    [method.toLowerCase(), (r) => r.id === sample.id],
+    [`${bare}v2`, (r) => r.id === sample.id],
+  ];
+  return { typed, checks };
+}
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+function bench(engineName: string, size: number): Record<string, string | number> {
+  const make = ENGINES[engineName];
+  if (!make) throw new Error(`unknown engine ${engineName}; try ${Object.keys(ENGINES).join(', ')}`);
+  const library = generateLibrary(size, 1);
+  const heapBefore = heapMb();
+  const [engine, buildMs] = time(() => make(library));
+  const heapAfter = heapMb();
+  const { typed, checks } = workload(library);
+
+  // Warm up the JIT with other words than the measured ones, so no engine cache has seen them.
+  for (const q of keystrokes(['warm up', 'robust graph'])) engine.search(q, 50);
+  const latencies = typed.map((q) => time(() => engine.search(q, 50))[1]).sort((a, b) => a - b);
+
+  const missed = checks.filter(([q, expected]) => {
+    const ids = engine.search(q, 10);
+    return !library.some((r) => ids.includes(r.id) && expected(r));
+  });
+
+  const updates = library.slice(0, 500);
+  const [, upsertMs] = time(() => {
+    for (const r of updates) engine.upsert({ ...r, tags: [...r.tags, 'bench'], touchedAt: r.updatedAt + 1 });
+  });
+  const [, removeMs] = time(() => {
+    for (const r of updates) engine.remove(r.id);
+  });
+  return {
+    engine: engineName,
+    papers: size,
+    'build ms': Math.round(buildMs),
+    'heap MB': Math.round(heapAfter - heapBefore),
+    keystrokes: latencies.length,
+    'p50 ms': percentile(latencies, 50).toFixed(2),
+    'p95 ms': percentile(latencies, 95).toFixed(2),
+    'max ms': percentile(latencies, 100).toFixed(2),
+    'upsert ms': (upsertMs / updates.length).toFixed(3),
+    'remove ms': (removeMs / updates.length).toFixed(3),
+    'checks found': `${checks.length - missed.length}/${checks.length}`,
+    missed: missed.map(([q]) => q).join(' '),
+  };
+}
+
+function argument(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+const sizes = (argument('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const engines = (argument('engine') ?? Object.keys(ENGINES).join(',')).split(',');
+const rows = engines.flatMap((engine) => sizes.map((size) => bench(engine, size)));
+console.table(rows);

@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { PaperSearch } from '../../lib/search';
+import type { PaperRecord } from '../../lib/types';
+import { generateLibrary } from '../support/generate-library';
+
+let clock = Date.UTC(2025, 0, 1);
+
+function paper(fields: Partial<PaperRecord> & Pick<PaperRecord, 'id' | 'title'>): PaperRecord {
+  clock += 1000;
+  return {
+    authors: [],
+    seen: [],
+    status: 'unread',
+    tags: [],
+    note: '',
+    inLibrary: 1,
+    createdAt: clock,
+    updatedAt: clock,
+    ...fields,
+  };
+}
+
+// Real papers' titles and authors, so the words compete the way they do in a real library.
+const attention = paper({
+  id: 'arxiv:1706.03762',
+  title: 'Attention Is All You Need',
+  authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones'],
+  abstract:
+    'The dominant sequence transduction models are based on complex recurrent or convolutional neural ' +
+    'networks. We propose a new simple network architecture, the Transformer, based solely on attention.',
+  published: '2017-06-12',
+  tags: ['nlp', 'classic'],
+  status: 'read',
+});
+const llama = paper({
+  id: 'arxiv:2307.09288',
+  title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models',
+  authors: ['Hugo Touvron', 'Louis Martin', 'Kevin Stone'],
+  abstract:
+    'We develop and release Llama 2, a collection of pretrained and fine-tuned large language models.',
+  published: '2023-07-18',
+  tags: ['llm', 'deep rl'],
+  status: 'reading',
+  note: 'RLHF details in section 3.',
+});
+const diffusion = paper({
+  id: 'arxiv:2006.11239',
+  title: 'Denoising Diffusion Probabilistic Models',
+  authors: ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'],
+  abstract: 'We present high quality image synthesis results using diffusion probabilistic models.',
+  published: '2020-06-19',
+  tags: ['diffusion', 'vision'],
+});
+const bridge = paper({
+  id: 'arxiv:2307.14549',
+  title: 'Diffusion Schrödinger Bridge Matching',
+  authors: ['Yuyang Shi', 'Valentin De Bortoli', 'Andrew Campbell', 'Arnaud Doucet'],
+  abstract: 'Solving transport problems, i.e. finding a map transporting one given distribution to another.',
+  published: '2023-07-26',
+  tags: ['diffusion', 'theory'],
+  status: 'read',
+});
+const mueller = paper({
+  id: 'arxiv:2401.00001',
+  title: 'Sparse Mixtures of Experts for Speech Recognition',
+  authors: ['Jürgen Müller', 'Łukasz Kaiser'],
+  abstract: 'A transformer variant where each token is routed to two experts.',
+  published: '2024-01-02',
+  tags: ['speech', 'llm'],
+  status: 'read',
+});
+const oldStyle = paper({
+  id: 'arxiv:hep-th/9711200',
+  title: 'The Large N Limit of Superconformal Field Theories and Supergravity',
+  authors: ['Juan M. Maldacena'],
+  published: '1997-11-27',
+});
+const library = [attention, llama, diffusion, bridge, mueller, oldStyle];
+
+const ids = (results: PaperRecord[]) => results.map((r) => r.id);
+
+describe('PaperSearch free text', () => {
+  const search = new PaperSearch(library);
+
+  it('finds a word by its first letters', () => {
+    expect(ids(search.search('transfo'))).toContain(attention.id);
+    expect(ids(search.search('superconf'))).toEqual([oldStyle.id]);
+  });
+
+  it('forgives a typo', () => {
+    expect(ids(search.search('transfomer'))).toContain(attention.id);
+    expect(ids(search.search('difusion'))[0]).toMatch(/2006.11239|2307.14549/);
+    expect(ids(search.search('probablistic'))).toEqual([diffusion.id]);
+  });
+
+  it('ignores diacritics and case, both ways', () => {
+    expect(ids(search.search('Schrodinger'))).toEqual([bridge.id]);
+    expect(ids(search.search('muller'))).toEqual([mueller.id]);
+    expect(ids(search.search('lukasz'))).toEqual([mueller.id]);
+    expect(ids(search.search('MÜLLER'))).toEqual([mueller.id]);
+  });
+
+  it('finds words in other scripts', () => {
+    const greek = paper({ id: 'arxiv:2101.00001', title: 'Μηχανική Μάθηση', authors: ['王伟'] });
+    const withGreek = new PaperSearch([...library, greek]);
+    expect(ids(withGreek.search('μαθηση'))).toEqual([greek.id]);
+    expect(ids(withGreek.search('王伟'))).toEqual([greek.id]);
+  });
+
+  it('searches authors, tags and notes', () => {
+    expect(ids(search.search('vaswani'))).toEqual([attention.id]);
+    expect(ids(search.search('classic'))).toEqual([attention.id]);
+    expect(ids(search.search('rlhf'))).toEqual([llama.id]);
+  });
+
+  it('needs every word to match', () => {
+    expect(ids(search.search('diffusion bridge'))).toEqual([bridge.id]);
+    expect(search.search('diffusion vaswani')).toEqual([]);
+  });
+
+  it('finds a paper by its id in every form users paste', () => {
+    for (const form of [
+      '2307.14549',
+      'arxiv:2307.14549',
+      'arXiv:2307.14549v2',
+      '2307.14549v2',
+      'https://arxiv.org/abs/2307.14549v1',
+      'https://arxiv.org/pdf/2307.14549',
+      'https://huggingface.co/papers/2307.14549',
+    ]) {
+      expect(ids(search.search(form)), form).toEqual([bridge.id]);
+    }
+    expect(ids(search.search('hep-th/9711200v3'))).toEqual([oldStyle.id]);
+  });
+
+  it('lists the papers whose ids start with a partly typed id', () => {
+    expect(ids(search.search('2307.')).sort()).toEqual([llama.id, bridge.id].sort());
+    expect(ids(search.search('2307.1'))).toEqual([bridge.id]);
+  });
+
+  it('ranks a title match above an abstract match', () => {
+    // "transformer" is in the abstract of Attention and Müller; the added paper has it in its title.
+    const titled = paper({ id: 'arxiv:2010.11929', title: 'An Image Is Worth 16x16 Words: Transformers' });
+    const withTitled = new PaperSearch([...library, titled]);
+    expect(ids(withTitled.search('transformers'))[0]).toBe(titled.id);
+    expect(ids(withTitled.search('diffusion'))[0]).toMatch(/2006.11239|2307.14549/);
+  });
+
+  it('ranks a tag match above an abstract match', () => {
+    // "speech" is Müller's tag (and title); make a paper that only mentions it in the abstract.
+    const mention = paper({ id: 'arxiv:2212.04356', title: 'Robust Recognition', abstract: 'speech speech' });
+    const tagged = paper({ id: 'arxiv:2212.04357', title: 'Robust Recognition', tags: ['speech'] });
+    const both = new PaperSearch([mention, tagged]);
+    expect(ids(both.search('speech'))).toEqual([tagged.id, mention.id]);
+  });
+
+  it('ranks the exact word above a typo-neighbour', () => {
+    const miller = paper({ id: 'arxiv:2401.00002', title: 'Other', authors: ['Anna Miller'] });
+    expect(ids(new PaperSearch([miller, mueller]).search('muller'))).toEqual([mueller.id, miller.id]);
+  });
+
+  it('respects the limit', () => {
+    expect(search.search('a', { limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('PaperSearch filters', () => {
+  const search = new PaperSearch(library);
+
+  it('filters by tag, quoted or not, case- and accent-insensitively', () => {
+    expect(ids(search.search('tag:llm')).sort()).toEqual([llama.id, mueller.id].sort());
+    expect(ids(search.search('tag:"deep rl"'))).toEqual([llama.id]);
+    expect(ids(search.search('tag:LLM'))).toHaveLength(2);
+    expect(search.search('tag:deep')).toEqual([]);
+  });
+
+  it('filters by status', () => {
+    expect(ids(search.search('status:reading'))).toEqual([llama.id]);
+    expect(ids(search.search('status:unread')).sort()).toEqual([diffusion.id, oldStyle.id].sort());
+  });
+
+  it('filters by author fragment, ignoring accents', () => {
+    expect(ids(search.search('author:muller'))).toEqual([mueller.id]);
+    expect(ids(search.search('author:"de bortoli"'))).toEqual([bridge.id]);
+    expect(ids(search.search('author:bort'))).toEqual([bridge.id]);
+    // A fragment starts a word of the name; it does not match inside one.
+    expect(ids(search.search('author:ortoli'))).toEqual([]);
+  });
+
+  it('filters by publication year and year range', () => {
+    expect(ids(search.search('year:2023')).sort()).toEqual([llama.id, bridge.id].sort());
+    expect(ids(search.search('year:1990-2017')).sort()).toEqual([attention.id, oldStyle.id].sort());
+  });
+
+  it('combines filters with each other and with free words', () => {
+    expect(ids(search.search('tag:diffusion status:read'))).toEqual([bridge.id]);
+    expect(ids(search.search('tag:llm year:2024'))).toEqual([mueller.id]);
+    expect(ids(search.search('tag:diffusion denoising'))).toEqual([diffusion.id]);
+    expect(search.search('tag:diffusion vaswani')).toEqual([]);
+  });
+
+  it('lists filter matches most recently touched first when there are no free words', () => {
+    const touched = new PaperSearch([
+      { ...diffusion, touchedAt: clock + 50_000 },
+      { ...bridge, touchedAt: undefined, updatedAt: clock + 10_000 },
+      llama,
+    ]);
+    expect(ids(touched.search('tag:diffusion'))).toEqual([diffusion.id, bridge.id]);
+    expect(ids(touched.search(''))).toEqual([diffusion.id, bridge.id, llama.id]);
+  });
+});
+
+describe('PaperSearch updates', () => {
+  it('finds a paper by its new tag, not its old one, after an update', () => {
+    const search = new PaperSearch(library);
+    search.upsert({ ...diffusion, tags: ['generative'] });
+    expect(ids(search.search('tag:generative'))).toEqual([diffusion.id]);
+    expect(ids(search.search('generative'))).toEqual([diffusion.id]);
+    expect(ids(search.search('tag:vision'))).toEqual([]);
+    expect(ids(search.search('vision'))).toEqual([]);
+    expect(search.size).toBe(library.length);
+  });
+
+  it('forgets a removed paper, and its words', () => {
+    const search = new PaperSearch(library);
+    search.remove(oldStyle.id);
+    expect(search.search('supergravity')).toEqual([]);
+    expect(search.search('hep-th/9711200')).toEqual([]);
+    expect(search.size).toBe(library.length - 1);
+    search.remove('arxiv:0000.00000');
+    expect(search.size).toBe(library.length - 1);
+  });
+
+  it('adds a paper after the index is built', () => {
+    const search = new PaperSearch();
+    search.upsert(attention);
+    search.upsert(mueller);
+    expect(ids(search.search('transformer')).sort()).toEqual([attention.id, mueller.id].sort());
+  });
+
+  // Generous timeout: CI machines are shared and this builds two indexes.
+  it('keeps a 1,000-paper index equal to a fresh build after many edits', { timeout: 30_000 }, () => {
+    const records = generateLibrary(1000, 7);
+    const edited = new PaperSearch(records);
+    const current = new Map(records.map((r) => [r.id, r]));
+    records.slice(0, 200).forEach((r, i) => {
+      if (i % 3 === 0) {
+        edited.remove(r.id);
+        current.delete(r.id);
+      } else {
+        const next = { ...r, tags: [...r.tags, `edit${i % 5}`], title: `${r.title} revised` };
+        edited.upsert(next);
+        current.set(r.id, next);
+      }
+    });
+    const fresh = new PaperSearch(current.values());
+    for (const query of ['revised', 'tag:edit1', 'transformer', 'muller', 'diffusion model', 'status:read']) {
+      expect(ids(edited.search(query, { limit: 500 })), query).toEqual(
+        ids(fresh.search(query, { limit: 500 })),
+      );
+    }
+    expect(edited.size).toBe(current.size);
+  });
+});
+
+describe('PaperSearch on a generated library', () => {
+  const records = generateLibrary(5000, 3);
+  const search = new PaperSearch(records);
+
+  it('finds any paper by its coined method name', () => {
+    for (const record of records.filter((_, i) => i % 500 === 0)) {
+      const method = /We propose ([^,]+),/.exec(record.abstract ?? '')?.[1];
+      expect(method).toBeDefined();
+      expect(ids(search.search(method!)), method).toContain(record.id);
+    }
+  });
+
+  it('puts papers with the word in the title before those with it only in the abstract', () => {
+    const results = search.search('quantization', { limit: records.length });
+    const firstAbstractOnly = results.findIndex(
+      (r) => !/quantization/i.test(`${r.title} ${r.tags.join(' ')}`),
+    );
+    const lastInTitle = results.findLastIndex((r) => /quantization/i.test(r.title));
+    expect(firstAbstractOnly).toBeGreaterThan(0);
+    expect(lastInTitle).toBeLessThan(firstAbstractOnly);
+  });
+});
