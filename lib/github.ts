@@ -46,6 +46,8 @@ const INTRODUCES_CODE = /\b(?:code|github|available|implementation|repository|re
 export function findGithubRepos(texts: string[]): string[] {
   const found = new Map<string, { url: string; introduced: boolean; order: number }>();
   for (const text of texts) {
+    // A cheap pre-check: most abstracts name no GitHub address ("ithub.com" matches any case of the G).
+    if (!text.includes('ithub.com') && !text.includes('ITHUB.COM')) continue;
     for (const match of text.matchAll(GITHUB_IN_TEXT)) {
       const url = normaliseGithubRepo(match[0]);
       if (url === undefined) continue;

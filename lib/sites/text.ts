@@ -4,10 +4,18 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text of an element as a reader means it: arXiv renders URLs as `<a href=…>this https URL</a>`,
+/** The text of an element as a reader means it, trimmed but with inner whitespace as the page has it
+ *  (collapsing a 2,000-entry listing's abstracts costs more than the rest of the extraction): arXiv renders URLs as `<a href=…>this https URL</a>`,
  *  so links whose text is not their address contribute their href; `.descriptor` labels ("Title:",
  *  "Comments:") and href-less controls ("▽ More", "△ Less") are left out. */
 export function readableText(element: Element): string {
+  // Most fields hold no link: one textContent read, minus a leading label, is much cheaper than a walk.
+  if (element.getElementsByTagName('a').length === 0) {
+    let text = element.textContent ?? '';
+    const label = element.firstElementChild;
+    if (label?.classList.contains('descriptor')) text = text.replace(label.textContent ?? '', '');
+    return text.trim();
+  }
   const parts: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
@@ -19,7 +27,7 @@ export function readableText(element: Element): string {
         if (el.tagName === 'A') {
           const href = el.getAttribute('href');
           if (href === null) continue;
-          if (/^https?:\/\//i.test(href) && /^\s*this https? URL\s*$/i.test(el.textContent ?? '')) {
+          if (/^https?:\/\//i.test(href) && /^\s*this https? URL\s*$/.test(el.textContent ?? '')) {
             parts.push(href);
             continue;
           }
@@ -29,5 +37,5 @@ export function readableText(element: Element): string {
     }
   };
   walk(element);
-  return collapseWhitespace(parts.join(''));
+  return parts.join('').trim();
 }
