@@ -51,7 +51,7 @@ export async function handleRequest(db: MarginsDB, req: Request): Promise<Handle
       };
     }
     case 'restore': {
-      const records = await library.restore(db, req.records as unknown as PaperRecord[]);
+      const records = await library.restore(db, req.records);
       return { value: records, broadcasts: withTags(records) };
     }
     case 'setCode': {

@@ -38,6 +38,26 @@ export const PaperMetaSchema = v.object({
   projectPage: v.optional(url),
   upvotes: v.optional(v.number()),
 });
+const timestamp = v.pipe(v.number(), v.finite());
+/** A whole record, as handed out by the background and handed back for undo. */
+export const PaperRecordSchema = v.object({
+  ...PaperMetaSchema.entries,
+  title: longText,
+  authors: v.pipe(v.array(shortText), v.maxLength(5_000)),
+  seen: v.pipe(v.array(v.object({ site, url, at: timestamp })), v.maxLength(100)),
+  status,
+  tags: v.pipe(v.array(shortText), v.maxLength(1_000)),
+  note: longText,
+  inLibrary: v.union([v.literal(0), v.literal(1)]),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  touchedAt: v.optional(timestamp),
+  savedAt: v.optional(timestamp),
+  readAt: v.optional(timestamp),
+  metaCheckedAt: v.optional(timestamp),
+  codeCleared: v.optional(v.boolean()),
+});
+
 const metas = v.optional(v.pipe(v.array(PaperMetaSchema), v.maxLength(MAX_BATCH)));
 
 const settingsPatch = v.partial(
@@ -62,7 +82,7 @@ export const RequestSchema = v.variant('type', [
   // Undo: the records come back exactly as the background handed them out.
   v.object({
     type: v.literal('restore'),
-    records: v.pipe(v.array(v.looseObject({ id: paperId })), v.maxLength(MAX_BATCH)),
+    records: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_BATCH)),
   }),
   v.object({ type: v.literal('listTags') }),
   v.object({ type: v.literal('renameTag'), from: shortText, to: shortText }),

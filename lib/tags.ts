@@ -19,7 +19,6 @@ export const TAG_COLORS = [
 /** The display form of a tag the user typed, or undefined when nothing usable is left. */
 export function cleanTagName(input: string): string | undefined {
   // Control characters and line breaks never belong in a tag; runs of spaces fold to one.
-  // eslint-disable-next-line no-control-regex
   const cleaned = input
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,0 +1,248 @@
+// Finds the papers on the page (through the site adapter) and keeps exactly one widget on each card while the
+// page re-renders: cards re-inserted, replaced by other papers, or navigated to client-side. Widgets are
+// rendered visible-first; the rest follow in idle time so a 2,000-entry listing never blocks the page.
+
+import { h, render } from 'preact';
+import { CardWidget } from '../../components/CardWidget';
+import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
+import type { PaperId } from '../types';
+import type { PageStore } from './store';
+import { sharedWidgetSheet, WIDGET_CSS } from './styles';
+
+export const HOST_TAG = 'margins-widget';
+
+export interface Mount {
+  id: PaperId;
+  card: Element;
+  parts: Element[];
+  host: HTMLElement;
+  rendered: boolean;
+  openRequest?: { editor: 'tag' | 'note'; seq: number };
+}
+
+export interface ScanResult {
+  adapter: SiteAdapter | undefined;
+  kind: PageKind | undefined;
+  mounts: Mount[];
+}
+
+const IDLE_BATCH = 60;
+
+export class Annotator {
+  private mounts = new Map<Element, Mount>();
+  private byHost = new WeakMap<Element, Mount>();
+  private sentFor = new Map<PaperId, string>();
+  private renderQueue: Mount[] = [];
+  private idleScheduled = false;
+  private visibility: IntersectionObserver;
+  private unsubscribe: () => void;
+  private hideRead = false;
+  private filter: { tag?: string; unreadOnly?: boolean } = {};
+  private dark = false;
+  private openSeq = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly store: PageStore,
+  ) {
+    this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), {
+      rootMargin: '100% 0px',
+    });
+    this.unsubscribe = store.subscribe((ids) => this.refreshLooks(ids));
+  }
+
+  /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
+  scan(adapter: SiteAdapter | undefined, kind: PageKind | undefined, url: URL): ScanResult {
+    const found: FoundPaper[] = adapter ? safeExtract(adapter, this.doc, url) : [];
+    const live = new Set<Element>();
+    for (const paper of found) {
+      live.add(paper.card);
+      const mount = this.mounts.get(paper.card);
+      if (mount && mount.id === paper.meta.id && mount.host.isConnected) {
+        mount.parts = paper.parts;
+        continue;
+      }
+      if (mount) this.unmount(mount);
+      this.mount(paper);
+    }
+    for (const mount of [...this.mounts.values()]) {
+      if (!live.has(mount.card) || !mount.host.isConnected) this.unmount(mount);
+    }
+    const fresh = found.filter((p) => this.sentFor.get(p.meta.id) !== url.href);
+    if (fresh.length) {
+      for (const p of fresh) this.sentFor.set(p.meta.id, url.href);
+      void this.store
+        .seen(
+          fresh.map((p) => p.meta),
+          url.href,
+        )
+        .catch(() => {
+          // Not reachable now (background restarting): forget, so the next scan sends them again.
+          for (const p of fresh) this.sentFor.delete(p.meta.id);
+        });
+    }
+    this.refreshLooks();
+    return { adapter, kind, mounts: this.ordered() };
+  }
+
+  /** Mounts in document order. */
+  ordered(): Mount[] {
+    return [...this.mounts.values()].sort((a, b) =>
+      a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+  }
+
+  isOwnNode(node: Node): boolean {
+    return node.nodeName.toLowerCase() === HOST_TAG;
+  }
+
+  setDark(dark: boolean): void {
+    this.dark = dark;
+    for (const m of this.mounts.values()) this.applyTheme(m.host);
+  }
+
+  setHideRead(hide: boolean): void {
+    this.hideRead = hide;
+    this.refreshLooks();
+  }
+
+  setFilter(filter: { tag?: string; unreadOnly?: boolean }): void {
+    this.filter = filter;
+    this.refreshLooks();
+  }
+
+  /** Open the tag or note editor of a card (keyboard 't' / 'n'). */
+  openEditor(mount: Mount, editor: 'tag' | 'note'): void {
+    mount.openRequest = { editor, seq: ++this.openSeq };
+    this.renderMount(mount);
+  }
+
+  isHidden(mount: Mount): boolean {
+    return mount.card.hasAttribute('data-margins-hidden');
+  }
+
+  /** Remove every widget and attribute Margins added, and stop (extension reloaded or updated). */
+  destroy(): void {
+    this.unsubscribe();
+    this.visibility.disconnect();
+    for (const m of [...this.mounts.values()]) this.unmount(m);
+  }
+
+  private mount(paper: FoundPaper): void {
+    const host = this.doc.createElement(HOST_TAG);
+    host.setAttribute('data-margins-id', paper.meta.id);
+    this.applyTheme(host);
+    const { element, position } = paper.anchor;
+    if (position === 'append') element.append(host);
+    else if (position === 'prepend') element.prepend(host);
+    else if (position === 'before') element.before(host);
+    else element.after(host);
+    const root = host.attachShadow({ mode: 'open' });
+    adoptInto(root);
+    const mount: Mount = { id: paper.meta.id, card: paper.card, parts: paper.parts, host, rendered: false };
+    this.mounts.set(paper.card, mount);
+    this.byHost.set(host, mount);
+    this.renderQueue.push(mount);
+    this.visibility.observe(host);
+    this.scheduleIdle();
+  }
+
+  private unmount(mount: Mount): void {
+    this.visibility.unobserve(mount.host);
+    if (mount.host.shadowRoot) render(null, mount.host.shadowRoot);
+    mount.host.remove();
+    for (const part of mount.parts) {
+      part.removeAttribute('data-margins-look');
+      part.removeAttribute('data-margins-hidden');
+      part.removeAttribute('data-margins-focused');
+    }
+    this.mounts.delete(mount.card);
+  }
+
+  private renderMount(mount: Mount): void {
+    const root = mount.host.shadowRoot;
+    if (!root || !mount.host.isConnected) return;
+    mount.rendered = true;
+    render(h(CardWidget, { store: this.store, id: mount.id, openRequest: mount.openRequest }), root);
+  }
+
+  private onVisible(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const mount = this.mountOfHost(entry.target);
+      if (mount && !mount.rendered) this.renderMount(mount);
+    }
+  }
+
+  private mountOfHost(host: Element): Mount | undefined {
+    return this.byHost.get(host);
+  }
+
+  private scheduleIdle(): void {
+    if (this.idleScheduled) return;
+    this.idleScheduled = true;
+    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
+    idle(() => {
+      this.idleScheduled = false;
+      const start = performance.now();
+      while (this.renderQueue.length && performance.now() - start < 8) {
+        for (const mount of this.renderQueue.splice(0, IDLE_BATCH)) {
+          if (!mount.rendered && this.mounts.get(mount.card) === mount) this.renderMount(mount);
+        }
+      }
+      if (this.renderQueue.length) this.scheduleIdle();
+    });
+  }
+
+  private applyTheme(host: HTMLElement): void {
+    if (this.dark) host.setAttribute('data-theme', 'dark');
+    else host.removeAttribute('data-theme');
+  }
+
+  /** Status attributes on hosts; dim/hide/filter attributes on the site's card elements. */
+  private refreshLooks(ids?: ReadonlySet<PaperId>): void {
+    const appearance = this.store.settings.readAppearance;
+    const tagKey = this.filter.tag?.toLocaleLowerCase();
+    for (const m of this.mounts.values()) {
+      if (ids && !ids.has(m.id)) continue;
+      const record = this.store.get(m.id);
+      const status = record?.status ?? 'unread';
+      m.host.setAttribute('data-margins-status', status);
+      const read = status === 'read';
+      const filteredOut =
+        (this.hideRead && read) ||
+        (this.filter.unreadOnly && status !== 'unread') ||
+        (tagKey !== undefined && !record?.tags.some((t) => t.toLocaleLowerCase() === tagKey));
+      for (const part of m.parts) {
+        toggle(part, 'data-margins-hidden', filteredOut || (read && appearance === 'hide'));
+        if (read && appearance === 'dim') part.setAttribute('data-margins-look', 'dim');
+        else part.removeAttribute('data-margins-look');
+      }
+    }
+  }
+}
+
+function toggle(el: Element, attr: string, on: boolean): void {
+  if (on) el.setAttribute(attr, '');
+  else el.removeAttribute(attr);
+}
+
+/** Unknown or changed markup must never throw into the page: no papers is the answer then. */
+function safeExtract(adapter: SiteAdapter, doc: Document, url: URL): FoundPaper[] {
+  try {
+    return adapter.extract(doc, url);
+  } catch {
+    return [];
+  }
+}
+
+function adoptInto(root: ShadowRoot): void {
+  try {
+    root.adoptedStyleSheets = [sharedWidgetSheet()];
+  } catch {
+    // Firefox content scripts cannot adopt sheets constructed in their sandbox: fall back to a style element.
+    const style = root.ownerDocument.createElement('style');
+    style.textContent = WIDGET_CSS;
+    root.append(style);
+  }
+}

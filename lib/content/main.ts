@@ -1,0 +1,227 @@
+// The content script's life: pick the site adapter by URL, annotate, follow the page as it changes, and retire
+// cleanly when the extension is reloaded. Browser APIs arrive as arguments (see entrypoints/content.ts).
+
+import { h, render } from 'preact';
+import { Toolbar, TOOLBAR_CSS } from '../../components/Toolbar';
+import type { Broadcast, Request, TabRequest } from '../messages';
+import { adapterFor } from '../sites';
+import type { PageKind, SiteAdapter } from '../sites/types';
+import { arxivUrl, huggingfaceUrl } from '../ids';
+import { Annotator, type Mount, type ScanResult } from './annotator';
+import { KeyboardTriage } from './keyboard';
+import { PageStore } from './store';
+import { adoptPageSheet } from './styles';
+
+export interface ContentDeps {
+  send<T>(message: Request): Promise<T>;
+  onBroadcast(listener: (message: Broadcast) => void): () => void;
+  onTabRequest(listener: (message: TabRequest) => unknown): () => void;
+  /** Called once when this content script must stop (extension reloaded or updated). */
+  onInvalidated(callback: () => void): void;
+}
+
+const RESCAN_DELAY_MS = 60;
+
+export function startContent(deps: ContentDeps, doc: Document = document): () => void {
+  const initial = adapterFor(new URL(doc.location.href));
+  if (!initial) return () => {};
+  const store = new PageStore(deps.send, initial.adapter.site);
+  const annotator = new Annotator(doc, store);
+  const cleanups: Array<() => void> = [];
+  let last: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
+  let url = doc.location.href;
+
+  const toolbar = createToolbar(
+    doc,
+    store,
+    annotator,
+    () => last,
+    () => triage,
+  );
+  const triage = new KeyboardTriage({
+    cards: () => last.mounts.filter((m) => !annotator.isHidden(m)),
+    act: (mount, key) => act(mount, key),
+    toggleHelp: () => toolbar.toggleHelp(),
+  });
+
+  function act(mount: Mount, key: 'r' | 'e' | 's' | 't' | 'n' | 'o'): void {
+    const record = store.get(mount.id);
+    if (key === 'r') void store.toggleStatus(mount.id, 'read');
+    else if (key === 'e') void store.toggleStatus(mount.id, 'reading');
+    else if (key === 's') void store.setInLibrary(mount.id, record?.inLibrary !== 1);
+    else if (key === 't') annotator.openEditor(mount, 'tag');
+    else if (key === 'n') annotator.openEditor(mount, 'note');
+    else {
+      const site = last.adapter?.site ?? 'arxiv';
+      const target = site === 'huggingface' ? huggingfaceUrl(mount.id) : arxivUrl(mount.id);
+      if (target) doc.defaultView?.open(target, '_blank', 'noopener');
+    }
+  }
+
+  function scan(): void {
+    const here = new URL(doc.location.href);
+    const picked: { adapter: SiteAdapter; kind: PageKind } | undefined = adapterFor(here);
+    if (here.href !== url) {
+      url = here.href;
+      triage.clear();
+    }
+    last = annotator.scan(picked?.adapter, picked?.kind, here);
+    toolbar.update();
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleScan = () => {
+    if (timer === undefined) timer = setTimeout(() => ((timer = undefined), scan()), RESCAN_DELAY_MS);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own widgets changing are not the page changing.
+    const pageChanged = records.some(
+      (r) =>
+        r.type === 'childList' &&
+        [...r.addedNodes, ...r.removedNodes].some(
+          (n) => !annotator.isOwnNode(n) && n.nodeType === Node.ELEMENT_NODE,
+        ),
+    );
+    if (pageChanged || doc.location.href !== url) scheduleScan();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // Hugging Face switches themes with a class on <html>; the widgets follow it.
+  const followTheme = () => {
+    const dark = doc.documentElement.classList.contains('dark');
+    annotator.setDark(dark);
+    toolbar.setDark(dark);
+  };
+  const themeObserver = new MutationObserver(followTheme);
+  themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
+  const win = doc.defaultView!;
+  win.addEventListener('popstate', scheduleScan);
+  win.addEventListener('keydown', triage.onKeyDown);
+  cleanups.push(adoptPageSheet(doc));
+  cleanups.push(deps.onBroadcast((m) => store.applyBroadcast(m)));
+  cleanups.push(
+    deps.onTabRequest((m) => {
+      if (m.type === 'tabPapers') return last.mounts.map((mount) => mount.id);
+      const mount = last.mounts.find((x) => x.id === m.id);
+      if (mount) triage.focus(mount);
+      return !!mount;
+    }),
+  );
+  followTheme();
+  void store.loadTagsAndSettings().catch(() => {});
+  scan();
+
+  const stop = () => {
+    observer.disconnect();
+    themeObserver.disconnect();
+    clearTimeout(timer);
+    win.removeEventListener('popstate', scheduleScan);
+    win.removeEventListener('keydown', triage.onKeyDown);
+    for (const c of cleanups) c();
+    triage.clear();
+    annotator.destroy();
+    toolbar.destroy();
+  };
+  deps.onInvalidated(stop);
+  return stop;
+}
+
+function createToolbar(
+  doc: Document,
+  store: PageStore,
+  annotator: Annotator,
+  lastScan: () => ScanResult,
+  triage: () => KeyboardTriage,
+) {
+  let host: HTMLElement | undefined;
+  const state = {
+    hideRead: store.settings.readAppearance === 'hide',
+    unreadOnly: false,
+    tagFilter: '',
+    helpOpen: false,
+    collapsed: false,
+  };
+  let dark = false;
+
+  const draw = () => {
+    const scan = lastScan();
+    if (scan.kind !== 'listing' || !scan.mounts.length) {
+      host?.remove();
+      host = undefined;
+      return;
+    }
+    if (!host) {
+      host = doc.createElement('margins-toolbar');
+      const root = host.attachShadow({ mode: 'open' });
+      const style = doc.createElement('style');
+      style.textContent = TOOLBAR_CSS;
+      root.append(style, doc.createElement('div'));
+      doc.body.append(host);
+    }
+    if (dark) host.setAttribute('data-theme', 'dark');
+    else host.removeAttribute('data-theme');
+    const records = scan.mounts.map((m) => store.get(m.id));
+    render(
+      h(Toolbar, {
+        counts: {
+          onPage: scan.mounts.length,
+          read: records.filter((r) => r?.status === 'read').length,
+          inLibrary: records.filter((r) => r?.inLibrary === 1).length,
+          shown: scan.mounts.filter((m) => !annotator.isHidden(m)).length,
+        },
+        tags: store.tags,
+        ...state,
+        undoLabel: store.undo?.label,
+        error: store.error,
+        onHideRead: (hide) => set({ hideRead: hide }),
+        onUnreadOnly: (only) => set({ unreadOnly: only }),
+        onTagFilter: (tag) => set({ tagFilter: tag }),
+        onMarkAllRead: () =>
+          void store.markAllRead(scan.mounts.filter((m) => !annotator.isHidden(m)).map((m) => m.id)),
+        onUndo: () => void store.undo?.undo(),
+        onToggleHelp: () => set({ helpOpen: !state.helpOpen }),
+        onCollapse: (collapsed) => set({ collapsed }),
+      }),
+      host.shadowRoot!.lastChild as Element,
+    );
+  };
+
+  const set = (patch: Partial<typeof state>) => {
+    Object.assign(state, patch);
+    annotator.setHideRead(state.hideRead);
+    annotator.setFilter({ tag: state.tagFilter || undefined, unreadOnly: state.unreadOnly });
+    if (triage().current && annotator.isHidden(triage().current!)) triage().clear();
+    draw();
+  };
+
+  let frame = 0;
+  const unsubscribe = store.subscribe(() => {
+    // Coalesce bursts of record changes into one toolbar render per frame.
+    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
+  });
+  let appliedSettings = store.settings;
+  const unsubscribeSettings = store.subscribe((ids) => {
+    if (!ids && store.settings !== appliedSettings) {
+      appliedSettings = store.settings;
+      set({ hideRead: store.settings.readAppearance === 'hide' });
+    }
+  });
+
+  return {
+    update: draw,
+    toggleHelp: () => set({ helpOpen: !state.helpOpen }),
+    setDark(next: boolean) {
+      if (next !== dark) {
+        dark = next;
+        draw();
+      }
+    },
+    destroy() {
+      unsubscribe();
+      unsubscribeSettings();
+      cancelAnimationFrame(frame);
+      if (host?.shadowRoot) render(null, host.shadowRoot.lastChild as Element);
+      host?.remove();
+    },
+  };
+}

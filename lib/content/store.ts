@@ -1,0 +1,214 @@
+// The content script's view of the library: the records of the papers on this page, the user's tags and
+// settings. Edits are applied here first (the card updates within a frame), then sent to the background;
+// a failed write is rolled back and reported.
+
+import type { TagWithCount } from '../library';
+import type { Broadcast, Request } from '../messages';
+import { cleanTagName, hasTag, tagKey } from '../tags';
+import {
+  DEFAULT_SETTINGS,
+  type CodeLink,
+  type PaperId,
+  type PaperMeta,
+  type PaperRecord,
+  type ReadStatus,
+  type Settings,
+  type SiteName,
+} from '../types';
+
+export type Requester = <T>(message: Request) => Promise<T>;
+/** Called with the ids whose records changed, or undefined when tags or settings changed. */
+type Listener = (ids?: ReadonlySet<PaperId>) => void;
+
+export interface UndoAction {
+  label: string;
+  undo: () => Promise<void>;
+}
+
+export class PageStore {
+  private records = new Map<PaperId, PaperRecord>();
+  private metas = new Map<PaperId, PaperMeta>();
+  private listeners = new Set<Listener>();
+  tags: TagWithCount[] = [];
+  settings: Settings = DEFAULT_SETTINGS;
+  /** The last message for the user (a failed write), shown by the toolbar. */
+  error: string | undefined;
+  /** The last undoable bulk action, shown by the toolbar. */
+  undo: UndoAction | undefined;
+  /** Bumped on every change, so views can memoise on it. */
+  version = 0;
+
+  constructor(
+    private readonly send: Requester,
+    private readonly site: SiteName,
+  ) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(ids?: Iterable<PaperId>): void {
+    this.version++;
+    const set = ids ? new Set(ids) : undefined;
+    for (const l of this.listeners) l(set);
+  }
+
+  get(id: PaperId): PaperRecord | undefined {
+    return this.records.get(id);
+  }
+
+  meta(id: PaperId): PaperMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  async loadTagsAndSettings(): Promise<void> {
+    const [tags, settings] = await Promise.all([
+      this.send<TagWithCount[]>({ type: 'listTags' }),
+      this.send<Settings>({ type: 'getSettings' }),
+    ]);
+    this.tags = tags;
+    this.settings = settings;
+    this.notify();
+  }
+
+  /** Tell the background which papers this page shows; learn their stored state. */
+  async seen(papers: PaperMeta[], url: string): Promise<void> {
+    for (const p of papers) this.metas.set(p.id, p);
+    const records = await this.send<PaperRecord[]>({ type: 'seen', site: this.site, url, papers });
+    for (const r of records) this.records.set(r.id, r);
+    this.notify(records.map((r) => r.id));
+  }
+
+  applyBroadcast(message: Broadcast): void {
+    if (message.type === 'changed') {
+      const mine = message.records.filter((r) => this.metas.has(r.id));
+      for (const r of mine) this.records.set(r.id, r);
+      if (mine.length) this.notify(mine.map((r) => r.id));
+    } else if (message.type === 'tagsChanged') {
+      void this.send<TagWithCount[]>({ type: 'listTags' }).then((tags) => {
+        this.tags = tags;
+        this.notify();
+      });
+    } else {
+      this.settings = { ...DEFAULT_SETTINGS, ...(message.settings as Partial<Settings>) };
+      this.notify();
+    }
+  }
+
+  private metasFor(ids: PaperId[]): PaperMeta[] {
+    return ids.flatMap((id) => {
+      const m = this.metas.get(id);
+      return m ? [m] : [];
+    });
+  }
+
+  /** Optimistic edit: change local records now, send, then take the background's records (or roll back). */
+  private async edit(
+    ids: PaperId[],
+    local: (r: PaperRecord) => PaperRecord,
+    message: Request,
+  ): Promise<PaperRecord[] | undefined> {
+    const before = ids.map((id) => this.records.get(id));
+    for (const r of before) if (r) this.records.set(r.id, local(r));
+    const hadError = this.error !== undefined;
+    this.error = undefined;
+    this.notify(hadError ? undefined : ids);
+    try {
+      const result = await this.send<PaperRecord[] | { records: PaperRecord[] }>(message);
+      const records = Array.isArray(result) ? result : result.records;
+      for (const r of records) this.records.set(r.id, r);
+      this.notify(records.map((r) => r.id));
+      return records;
+    } catch (error) {
+      for (const r of before) if (r) this.records.set(r.id, r);
+      this.error = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+      this.notify();
+      return undefined;
+    }
+  }
+
+  setStatus(ids: PaperId[], status: ReadStatus) {
+    return this.edit(ids, (r) => ({ ...r, status, inLibrary: 1 }), {
+      type: 'setStatus',
+      ids,
+      status,
+      metas: this.metasFor(ids),
+    });
+  }
+
+  toggleStatus(id: PaperId, status: ReadStatus) {
+    const current = this.records.get(id)?.status ?? 'unread';
+    return this.setStatus([id], current === status ? 'unread' : status);
+  }
+
+  addTag(id: PaperId, name: string) {
+    const clean = cleanTagName(name);
+    if (!clean) return Promise.resolve(undefined);
+    const known = this.tags.find((t) => t.key === tagKey(clean))?.name ?? clean;
+    return this.edit(
+      [id],
+      (r) => ({ ...r, inLibrary: 1, tags: hasTag(r.tags, known) ? r.tags : [...r.tags, known] }),
+      { type: 'addTag', ids: [id], tag: known, metas: this.metasFor([id]) },
+    );
+  }
+
+  removeTag(id: PaperId, name: string) {
+    return this.edit([id], (r) => ({ ...r, tags: r.tags.filter((t) => tagKey(t) !== tagKey(name)) }), {
+      type: 'removeTag',
+      ids: [id],
+      tag: name,
+    });
+  }
+
+  setNote(id: PaperId, note: string) {
+    return this.edit([id], (r) => ({ ...r, note, inLibrary: 1 }), {
+      type: 'setNote',
+      id,
+      note,
+      metas: this.metasFor([id]),
+    });
+  }
+
+  setCode(id: PaperId, code: CodeLink | null) {
+    return this.edit([id], (r) => ({ ...r, code: code ?? undefined }), { type: 'setCode', id, code });
+  }
+
+  async setInLibrary(id: PaperId, inLibrary: boolean): Promise<void> {
+    const previous = this.records.get(id);
+    const changed = await this.edit(
+      [id],
+      (r) =>
+        inLibrary ? { ...r, inLibrary: 1 } : { ...r, inLibrary: 0, tags: [], note: '', status: 'unread' },
+      { type: 'setInLibrary', ids: [id], inLibrary, metas: this.metasFor([id]) },
+    );
+    if (!inLibrary && changed?.length && previous) {
+      this.offerUndo('Removed from library', [previous]);
+    }
+  }
+
+  /** Mark every given paper read; undo puts each back as it was. */
+  async markAllRead(ids: PaperId[]): Promise<void> {
+    const previous = ids.map((id) => this.records.get(id)).filter((r): r is PaperRecord => !!r);
+    const toChange = previous.filter((r) => r.status !== 'read' || !r.inLibrary);
+    if (!toChange.length) return;
+    const changed = await this.setStatus(
+      toChange.map((r) => r.id),
+      'read',
+    );
+    if (changed) this.offerUndo(`Marked ${changed.length} read`, toChange);
+  }
+
+  private offerUndo(label: string, previous: PaperRecord[]): void {
+    this.undo = {
+      label,
+      undo: async () => {
+        this.undo = undefined;
+        const records = await this.send<PaperRecord[]>({ type: 'restore', records: previous });
+        for (const r of records) this.records.set(r.id, r);
+        this.notify();
+      },
+    };
+    this.notify();
+  }
+}

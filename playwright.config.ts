@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests load the built production extension (.output/chrome-mv3) into Debian's Chromium and serve
+// saved pages at their real URLs by route interception (tests/e2e/harness.ts).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: { trace: 'off', screenshot: 'off' },
+});
