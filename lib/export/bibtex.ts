@@ -48,7 +48,7 @@ function balanced(text: string): boolean {
 function protectCase(text: string): string {
   return text
     .split(/(\s+)/)
-    .map((word) => (/^.+\p{Lu}/u.test(word) ? `{${escapeLatex(word)}}` : escapeLatex(word)))
+    .map((word) => (/\p{L}.*\p{Lu}/u.test(word) ? `{${escapeLatex(word)}}` : escapeLatex(word)))
     .join('');
 }
 
