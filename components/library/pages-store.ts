@@ -1,0 +1,150 @@
+// What the popup and the library page share: reads straight from the database, writes as requests to the
+// background (which broadcasts them to every tab and page), and broadcasts applied as they arrive.
+
+import type { MarginsDB } from '../../lib/db';
+import type { Broadcast, Request } from '../../lib/messages';
+import { getSettings } from '../../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  type PaperId,
+  type PaperRecord,
+  type ReadStatus,
+  type Settings,
+  type TagInfo,
+} from '../../lib/types';
+import type { SearchClient } from './search-client';
+import type { LibraryStats } from './search-protocol';
+
+export type SendRequest = <T>(message: Request) => Promise<T>;
+
+/** The background's answer to `setInLibrary`: the records as they are now and as they were (the undo). */
+export interface LibraryChange {
+  records: PaperRecord[];
+  previous: PaperRecord[];
+}
+
+/** What changed, for subscribers: records (by id), tags, settings or statistics. */
+export interface StoreChange {
+  records?: Map<PaperId, PaperRecord>;
+}
+
+export class PagesStore {
+  settings: Settings = DEFAULT_SETTINGS;
+  tags: TagInfo[] = [];
+  stats: LibraryStats | undefined;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+
+  constructor(
+    readonly db: MarginsDB,
+    private readonly send: SendRequest,
+    readonly search: SearchClient,
+  ) {
+    search.onStats((stats) => {
+      this.stats = stats;
+      this.notify({});
+    });
+  }
+
+  async load(): Promise<void> {
+    const [settings, tags] = await Promise.all([getSettings(this.db), this.db.tags.toArray()]);
+    this.settings = settings;
+    this.tags = tags.sort((a, b) => a.name.localeCompare(b.name));
+    this.notify({});
+  }
+
+  /** The most recently touched library papers, straight from the index on [inLibrary+touchedAt]. */
+  recent(limit: number): Promise<PaperRecord[]> {
+    return this.db.papers
+      .where('[inLibrary+touchedAt]')
+      .between([1, -Infinity], [1, Infinity])
+      .reverse()
+      .limit(limit)
+      .toArray();
+  }
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  applyBroadcast(message: Broadcast): void {
+    if (message.type === 'changed') {
+      this.search.changed(message.records);
+      this.notify({ records: new Map(message.records.map((r) => [r.id, r])) });
+    } else if (message.type === 'tagsChanged') {
+      void this.load();
+    } else {
+      this.settings = message.settings;
+      this.notify({});
+    }
+  }
+
+  tagColor(name: string): string | undefined {
+    const key = name.toLocaleLowerCase();
+    return this.tags.find((t) => t.key === key)?.color;
+  }
+
+  // Writes. Each resolves with what the background changed; the broadcast updates every view, this one too.
+  setStatus(ids: PaperId[], status: ReadStatus): Promise<PaperRecord[]> {
+    return this.inBatches(ids, (batch) => this.send({ type: 'setStatus', ids: batch, status }));
+  }
+
+  addTag(ids: PaperId[], tag: string): Promise<PaperRecord[]> {
+    return this.inBatches(ids, (batch) => this.send({ type: 'addTag', ids: batch, tag }));
+  }
+
+  removeTag(ids: PaperId[], tag: string): Promise<PaperRecord[]> {
+    return this.inBatches(ids, (batch) => this.send({ type: 'removeTag', ids: batch, tag }));
+  }
+
+  async removeFromLibrary(ids: PaperId[]): Promise<PaperRecord[]> {
+    const previous: PaperRecord[] = [];
+    for (const batch of batches(ids)) {
+      const change = await this.send<LibraryChange>({ type: 'setInLibrary', ids: batch, inLibrary: false });
+      previous.push(...change.previous);
+    }
+    return previous;
+  }
+
+  restore(records: PaperRecord[]): Promise<PaperRecord[]> {
+    return this.inBatches(records, (batch) => this.send({ type: 'restore', records: batch }));
+  }
+
+  renameTag(from: string, to: string): Promise<unknown> {
+    return this.send({ type: 'renameTag', from, to });
+  }
+
+  deleteTag(tag: string): Promise<unknown> {
+    return this.send({ type: 'deleteTag', tag });
+  }
+
+  setTagColor(tag: string, color: string): Promise<unknown> {
+    return this.send({ type: 'setTagColor', tag, color });
+  }
+
+  setSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.send({ type: 'setSettings', patch });
+  }
+
+  private async inBatches<T>(
+    items: T[],
+    run: (batch: T[]) => Promise<PaperRecord[]>,
+  ): Promise<PaperRecord[]> {
+    const changed: PaperRecord[] = [];
+    for (const batch of batches(items)) changed.push(...(await run(batch)));
+    return changed;
+  }
+}
+
+/** The message contract takes at most 5,000 ids at once. */
+const BATCH = 5_000;
+
+function batches<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) result.push(items.slice(i, i + BATCH));
+  return result;
+}

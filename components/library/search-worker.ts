@@ -1,0 +1,74 @@
+// The search worker: loads every library paper from the database (same extension origin), builds the index
+// once, then answers queries and follows changes the page forwards to it.
+
+import { getDb } from '../../lib/db';
+import { PaperSearch } from '../../lib/search';
+import { tagKey } from '../../lib/tags';
+import type { PaperRecord } from '../../lib/types';
+import type { FromSearchWorker, LibraryStats, ToSearchWorker } from './search-protocol';
+
+const scope = self as unknown as {
+  postMessage(message: FromSearchWorker): void;
+  onmessage: ((event: MessageEvent<ToSearchWorker>) => void) | null;
+};
+
+const records = new Map<string, PaperRecord>();
+let index: PaperSearch | undefined;
+// Changes that arrive while the index is being built are applied right after it.
+const early: PaperRecord[][] = [];
+
+function stats(): LibraryStats {
+  const result: LibraryStats = { inLibrary: records.size, read: 0, reading: 0, tagCounts: {} };
+  for (const record of records.values()) {
+    if (record.status === 'read') result.read++;
+    else if (record.status === 'reading') result.reading++;
+    for (const tag of record.tags) {
+      const key = tagKey(tag);
+      result.tagCounts[key] = (result.tagCounts[key] ?? 0) + 1;
+    }
+  }
+  return result;
+}
+
+function apply(search: PaperSearch, changed: PaperRecord[]): void {
+  for (const record of changed) {
+    if (record.inLibrary === 1) {
+      records.set(record.id, record);
+      search.upsert(record);
+    } else {
+      records.delete(record.id);
+      search.remove(record.id);
+    }
+  }
+}
+
+const ready = (async () => {
+  const library = await getDb().papers.where('inLibrary').equals(1).toArray();
+  for (const record of library) records.set(record.id, record);
+  const search = new PaperSearch(library);
+  for (const changed of early.splice(0)) apply(search, changed);
+  index = search;
+  scope.postMessage({ type: 'stats', stats: stats() });
+  return search;
+})();
+ready.catch((error: unknown) => scope.postMessage({ type: 'failed', error: String(error) }));
+
+scope.onmessage = async ({ data }) => {
+  if (data.type === 'changed') {
+    if (!index) {
+      early.push(data.records);
+      return;
+    }
+    apply(index, data.records);
+    scope.postMessage({ type: 'stats', stats: stats() });
+    return;
+  }
+  const search = await ready;
+  const found = search.search(data.query, { limit: data.limit });
+  scope.postMessage({
+    type: 'result',
+    seq: data.seq,
+    ids: found.map((r) => r.id),
+    records: data.withRecords ? found : undefined,
+  });
+};
