@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests load the built production extension (.output/chrome-mv3) into Debian's Chromium and serve
 // saved pages at their real URLs by route interception (tests/e2e/harness.ts).
+// Route the extension service worker's own requests (the code-link API) through context.route too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,

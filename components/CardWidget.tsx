@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'preact/hooks';
+import { useLayoutEffect, useReducer } from 'preact/hooks';
 import type { PageStore } from '../lib/content/store';
 import type { PaperId } from '../lib/types';
 import { Widget } from './Widget';
@@ -14,7 +14,14 @@ export function CardWidget({
   openRequest?: { editor: 'tag' | 'note'; seq: number };
 }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => store.subscribe((ids) => (!ids || ids.has(id)) && rerender(0)), [store, id]);
+  const renderedVersion = store.version;
+  useLayoutEffect(() => {
+    const unsubscribe = store.subscribe((ids) => (!ids || ids.has(id)) && rerender(0));
+    // A change that landed between this render and the subscription must not be missed.
+    if (store.version !== renderedVersion) rerender(0);
+    return unsubscribe;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the version at first render matters
+  }, [store, id]);
   return (
     <Widget
       record={store.get(id)}
@@ -26,6 +33,8 @@ export function CardWidget({
         addTag: (name) => void store.addTag(id, name),
         removeTag: (name) => void store.removeTag(id, name),
         setNote: (note) => void store.setNote(id, note),
+        setCode: (url) =>
+          void store.setCode(id, url === null ? null : { url, source: 'user', at: Date.now() }),
       }}
     />
   );

@@ -4,6 +4,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TagInfo } from '../lib/types';
 import type { PaperRecord, ReadStatus } from '../lib/types';
+import { normaliseGithubRepo } from '../lib/github';
 import { formatStars } from '../lib/stars';
 import { TagChip } from './TagChip';
 import { TagInput } from './TagInput';
@@ -14,6 +15,8 @@ export interface WidgetActions {
   addTag(name: string): void;
   removeTag(name: string): void;
   setNote(note: string): void;
+  /** A hand-set code link, or null to clear the link for good. */
+  setCode(url: string | null): void;
 }
 
 export interface WidgetProps {
@@ -36,7 +39,7 @@ function trusted(handler: () => void) {
 export function Widget({ record, tags, actions, openRequest }: WidgetProps) {
   const status = record?.status ?? 'unread';
   const inLibrary = record?.inLibrary === 1;
-  const [editor, setEditor] = useState<'tag' | 'note' | undefined>();
+  const [editor, setEditor] = useState<'tag' | 'note' | 'code' | undefined>();
 
   // Layout effects run in the same task as the key press, so the editor has focus before the next key.
   useLayoutEffect(() => {
@@ -99,6 +102,16 @@ export function Widget({ record, tags, actions, openRequest }: WidgetProps) {
           <span aria-hidden="true">✎</span>
         </button>
         {record?.code && <CodeBadge code={record.code} projectPage={record.projectPage} />}
+        <button
+          type="button"
+          class="code-edit"
+          aria-label={record?.code ? 'Edit code link' : 'Add code link'}
+          aria-expanded={editor === 'code'}
+          title={record?.code ? 'Correct or clear the code link' : 'Add a link to the code'}
+          onClick={trusted(() => setEditor(editor === 'code' ? undefined : 'code'))}
+        >
+          <span aria-hidden="true">{'</>'}</span>
+        </button>
         {record?.tags.map((t) => (
           <TagChip
             key={t}
@@ -113,6 +126,16 @@ export function Widget({ record, tags, actions, openRequest }: WidgetProps) {
           existing={tags}
           applied={record?.tags ?? []}
           onAdd={(name) => actions.addTag(name)}
+          onClose={() => setEditor(undefined)}
+        />
+      )}
+      {editor === 'code' && (
+        <CodeEditor
+          current={record?.code?.url ?? ''}
+          onSave={(url) => {
+            actions.setCode(url);
+            setEditor(undefined);
+          }}
           onClose={() => setEditor(undefined)}
         />
       )}
@@ -161,6 +184,56 @@ function CodeBadge({ code, projectPage }: { code: NonNullable<PaperRecord['code'
         </a>
       )}
     </>
+  );
+}
+
+function CodeEditor({
+  current,
+  onSave,
+  onClose,
+}: {
+  current: string;
+  onSave: (url: string | null) => void;
+  onClose: () => void;
+}) {
+  const [value, setValue] = useState(current);
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => ref.current?.focus(), []);
+  const save = () => {
+    const repo = normaliseGithubRepo(value.trim());
+    if (!repo) setError('Only links to a GitHub repository: https://github.com/owner/repo');
+    else onSave(repo);
+  };
+  return (
+    <div class="code-editor">
+      <input
+        ref={ref}
+        type="url"
+        aria-label="GitHub repository"
+        placeholder="https://github.com/owner/repo"
+        value={value}
+        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter') save();
+          if (e.key === 'Escape') onClose();
+        }}
+      />
+      <button type="button" onClick={trusted(save)}>
+        Save link
+      </button>
+      {current && (
+        <button type="button" onClick={trusted(() => onSave(null))}>
+          Clear link
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { createCodeLookup } from '@/lib/code-lookup';
 import { getDb } from '@/lib/db';
 import { handleRequest } from '@/lib/handler';
 import type { Broadcast, Reply } from '@/lib/messages';
@@ -24,13 +25,18 @@ async function setBadge(tabId: number, count: number): Promise<void> {
 export default defineBackground({
   type: 'module',
   main() {
+    const db = getDb();
+    const codeLookup = createCodeLookup({
+      db,
+      onChanged: (records) => void broadcast({ type: 'changed', records }),
+    });
     browser.runtime.onMessage.addListener(
       async (message: unknown, sender: Runtime.MessageSender): Promise<Reply> => {
         const parsed = parseRequest(message);
         if (!parsed.ok) return { ok: false, error: parsed.error };
         const { request } = parsed;
         try {
-          const { value, broadcasts } = await handleRequest(getDb(), request);
+          const { value, broadcasts } = await handleRequest(db, request, { codeLookup });
           if (request.type === 'seen' && sender.tab?.id !== undefined) {
             await setBadge(sender.tab.id, request.papers.length);
           }

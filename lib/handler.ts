@@ -1,6 +1,7 @@
 // The background's answer to each request: one switch over the validated contract, calling library
 // operations and saying which broadcasts the change needs. No browser API here: the entrypoint wires it.
 
+import { needsCodeLookup, type CodeLookupService } from './code-lookup';
 import type { MarginsDB } from './db';
 import * as library from './library';
 import type { Broadcast, Request } from './messages';
@@ -16,7 +17,11 @@ const changed = (records: PaperRecord[]): Broadcast[] =>
   records.length ? [{ type: 'changed', records }] : [];
 const withTags = (records: PaperRecord[]): Broadcast[] => [...changed(records), { type: 'tagsChanged' }];
 
-export async function handleRequest(db: MarginsDB, req: Request): Promise<Handled> {
+export interface Services {
+  codeLookup?: CodeLookupService;
+}
+
+export async function handleRequest(db: MarginsDB, req: Request, services: Services = {}): Promise<Handled> {
   switch (req.type) {
     case 'seen': {
       const records = await library.recordSeen(db, req.papers, { site: req.site, url: req.url });
@@ -57,6 +62,14 @@ export async function handleRequest(db: MarginsDB, req: Request): Promise<Handle
     case 'setCode': {
       const records = await library.setCode(db, req.id, req.code);
       return { value: records, broadcasts: changed(records) };
+    }
+    case 'lookupCode': {
+      const records = await library.getMany(db, req.ids);
+      // A paper not stored yet (its 'seen' still in flight) is asked too; the answer is cached either way.
+      const wanted = req.ids.filter((id, i) => needsCodeLookup(records[i] ?? { id }));
+      // Answers arrive later, as broadcasts of the changed records: the request returns at once.
+      if (wanted.length && services.codeLookup) void services.codeLookup.lookup(wanted, { priority: wanted });
+      return { value: wanted.length, broadcasts: [] };
     }
     case 'listTags':
       return { value: await library.listTags(db), broadcasts: [] };

@@ -3,6 +3,7 @@
 // each other's changes, and returns the records it changed so callers can broadcast them.
 
 import type { MarginsDB } from './db';
+import { normaliseGithubRepo } from './github';
 import { cleanTagName, defaultTagColor, hasTag, tagKey } from './tags';
 import type { CodeLink, PaperId, PaperMeta, PaperRecord, ReadStatus, Sighting, TagInfo } from './types';
 
@@ -62,7 +63,9 @@ export function mergeMeta(record: PaperRecord, meta: PaperMeta): PaperRecord {
     }
   }
   if (meta.upvotes !== undefined) next.upvotes = meta.upvotes;
-  if (meta.code && next.code?.source !== 'user' && !next.codeCleared) {
+  // Only ever a normalised GitHub repository, whoever sent the link.
+  const safeCode = meta.code && normaliseGithubRepo(meta.code.url) === meta.code.url;
+  if (meta.code && safeCode && next.code?.source !== 'user' && !next.codeCleared) {
     const rank = { user: 0, page: 1, text: 2, api: 3 } as const;
     if (!next.code || rank[meta.code.source] <= rank[next.code.source]) next.code = meta.code;
   }
@@ -242,10 +245,13 @@ export async function restore(
 }
 
 /** Set the code link by hand (`null` clears it and keeps it cleared: a user choice outranks every source). */
-export function setCode(db: MarginsDB, id: PaperId, code: CodeLink | null) {
+export async function setCode(db: MarginsDB, id: PaperId, code: CodeLink | null) {
+  const url = code && normaliseGithubRepo(code.url);
+  if (code && !url)
+    throw new LibraryError('Only links to a GitHub repository (https://github.com/owner/repo).');
   return update(db, [id], (r, now) => {
     if (code === null) return { ...touched(r, now), code: undefined, codeCleared: true };
-    return { ...touched(r, now), code: { ...code, source: 'user' }, codeCleared: undefined };
+    return { ...touched(r, now), code: { url: url!, at: now, source: 'user' }, codeCleared: undefined };
   });
 }
 

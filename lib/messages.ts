@@ -84,6 +84,8 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('restore'),
     records: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_BATCH)),
   }),
+  // Cards that came into view: their code links are looked up (background only, cached).
+  v.object({ type: v.literal('lookupCode'), ids }),
   v.object({ type: v.literal('listTags') }),
   v.object({ type: v.literal('renameTag'), from: shortText, to: shortText }),
   v.object({ type: v.literal('deleteTag'), tag: shortText }),

@@ -27,6 +27,7 @@ export interface ScanResult {
 }
 
 const IDLE_BATCH = 60;
+const CODE_LOOKUP_DELAY_MS = 200;
 
 export class Annotator {
   private mounts = new Map<Element, Mount>();
@@ -40,6 +41,9 @@ export class Annotator {
   private filter: { tag?: string; unreadOnly?: boolean } = {};
   private dark = false;
   private openSeq = 0;
+  private codeAsked = new Set<PaperId>();
+  private codeQueue: PaperId[] = [];
+  private codeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -125,6 +129,7 @@ export class Annotator {
   destroy(): void {
     this.unsubscribe();
     this.visibility.disconnect();
+    clearTimeout(this.codeTimer);
     for (const m of [...this.mounts.values()]) this.unmount(m);
   }
 
@@ -170,7 +175,19 @@ export class Annotator {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const mount = this.mountOfHost(entry.target);
-      if (mount && !mount.rendered) this.renderMount(mount);
+      if (!mount) continue;
+      if (!mount.rendered) this.renderMount(mount);
+      if (!this.codeAsked.has(mount.id)) {
+        this.codeAsked.add(mount.id);
+        this.codeQueue.push(mount.id);
+      }
+    }
+    // One request per burst of cards scrolling into view.
+    if (this.codeQueue.length && this.codeTimer === undefined) {
+      this.codeTimer = setTimeout(() => {
+        this.codeTimer = undefined;
+        this.store.lookupCode(this.codeQueue.splice(0));
+      }, CODE_LOOKUP_DELAY_MS);
     }
   }
 

@@ -80,6 +80,11 @@ export class PageStore {
     this.notify(records.map((r) => r.id));
   }
 
+  /** Ask for the code links of cards the user can see (the background skips those it knows). */
+  lookupCode(ids: PaperId[]): void {
+    void this.send({ type: 'lookupCode', ids }).catch(() => {});
+  }
+
   applyBroadcast(message: Broadcast): void {
     if (message.type === 'changed') {
       const mine = message.records.filter((r) => this.metas.has(r.id));

@@ -37,6 +37,10 @@ textarea { display: block; margin-top: 4px; resize: vertical; min-height: 3.5em;
 .note-preview { margin: 4px 0 0; color: var(--muted); font-style: italic; overflow: hidden; text-overflow: ellipsis;
   white-space: nowrap; max-width: 60em; }
 .label { font-size: 11px; }
+.code-edit { color: var(--muted); font-size: 10px; }
+.code-editor { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; align-items: center; }
+.code-editor input { flex: 1 1 16em; }
+.error { margin: 2px 0 0; color: #b91c1c; width: 100%; }
 `;
 
 /** Page-level rules, keyed on attributes Margins sets on the site's own card elements. */
