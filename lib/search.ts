@@ -71,24 +71,40 @@ function idTerm(id: PaperId): string {
   return ID_MARK + id.replace(/^arxiv:/, '');
 }
 
-/** How much each of a record's terms says about it: field boosts summed, repeats counting less and less. */
-function termWeights(record: PaperRecord): Map<string, number> {
-  const weights = new Map<string, number>([[idTerm(record.id), ID_BOOST]]);
-  const fields: [TextField, string][] = [
-    ['title', record.title],
-    ['authors', record.authors.join(' ')],
-    ['tags', record.tags.join(' ')],
-    ['note', record.note],
-    ['abstract', record.abstract ?? ''],
-  ];
-  for (const [field, text] of fields) {
-    const counts = new Map<string, number>();
-    for (const term of termsOf(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
-      weights.set(term, (weights.get(term) ?? 0) + (FIELD_BOOST[field] * count) / (count + 0.5));
+const FIELDS = Object.keys(FIELD_BOOST) as TextField[];
+
+function fieldText(record: PaperRecord, field: TextField): string {
+  const value = record[field];
+  return Array.isArray(value) ? value.join(' ') : (value ?? '');
+}
+
+/** A record's distinct terms, and how much each says about it: field boosts summed, repeats within a field
+ *  counting less and less. Parallel arrays; one map lookup per word, as this is most of the build time. */
+function termWeights(record: PaperRecord): { terms: string[]; weights: number[] } {
+  const termIndex = new Map<string, number>();
+  const counts: number[] = []; // counts[term index * FIELDS.length + field index]
+  FIELDS.forEach((field, f) => {
+    for (const term of termsOf(fieldText(record, field))) {
+      let t = termIndex.get(term);
+      if (t === undefined) {
+        t = termIndex.size;
+        termIndex.set(term, t);
+        for (let i = 0; i < FIELDS.length; i++) counts.push(0);
+      }
+      counts[t * FIELDS.length + f]!++;
     }
+  });
+  const terms = [idTerm(record.id), ...termIndex.keys()];
+  const weights = [ID_BOOST];
+  for (let t = 0; t < termIndex.size; t++) {
+    let weight = 0;
+    FIELDS.forEach((field, f) => {
+      const count = counts[t * FIELDS.length + f]!;
+      if (count) weight += (FIELD_BOOST[field] * count) / (count + 0.5);
+    });
+    weights.push(weight);
   }
-  return weights;
+  return { terms, weights };
 }
 
 /** What the filters need of a record, folded once when the record is indexed instead of on every keystroke. */
@@ -167,6 +183,8 @@ function postingIndex(postings: Postings, slot: number): number {
   return low;
 }
 
+const MIN_PREFIX_LENGTH = 2;
+
 /** Expansions remembered between keystrokes; cleared whenever the vocabulary changes. */
 const EXPANSION_CACHE_SIZE = 64;
 
@@ -179,6 +197,8 @@ export class PaperSearch {
   private readonly freeSlots: number[] = [];
   private readonly records: (PaperRecord | undefined)[] = [];
   private readonly keys: (FilterKeys | undefined)[] = [];
+  /** `touchedAt ?? updatedAt` by slot: the tie-breaker and the order of filter-only listings. */
+  private readonly recency: number[] = [];
   private readonly postings = new Map<string, Postings>();
   /** Every indexed term, sorted: the terms starting with a prefix are one contiguous run. */
   private vocabulary: string[] = [];
@@ -209,18 +229,20 @@ export class PaperSearch {
     this.slotOf.set(record.id, slot);
     this.records[slot] = record;
     this.keys[slot] = filterKeysOf(record);
-    for (const [term, weight] of termWeights(record)) {
+    this.recency[slot] = recencyOf(record);
+    const { terms, weights } = termWeights(record);
+    terms.forEach((term, i) => {
       let postings = this.postings.get(term);
       if (!postings) {
         postings = [];
         this.postings.set(term, postings);
         this.addToVocabulary(term);
       }
-      const entry = packPosting(slot, weight);
+      const entry = packPosting(slot, weights[i]!);
       // New slots are the largest, so building appends; only a reused slot lands in the middle.
       if (!postings.length || postings[postings.length - 1]! < entry) postings.push(entry);
       else postings.splice(postingIndex(postings, slot), 0, entry);
-    }
+    });
   }
 
   remove(id: PaperId): void {
@@ -228,7 +250,7 @@ export class PaperSearch {
     const record = slot === undefined ? undefined : this.records[slot];
     if (slot === undefined || !record) return;
     // The stored record yields exactly the terms it was indexed under.
-    for (const term of termWeights(record).keys()) {
+    for (const term of termWeights(record).terms) {
       const postings = this.postings.get(term);
       if (!postings) continue;
       postings.splice(postingIndex(postings, slot), 1);
@@ -264,13 +286,22 @@ export class PaperSearch {
       if (id !== undefined) words.push([{ term: idTerm(id), quality: 1 }]);
       else if (PARTIAL_ID.test(word)) words.push(this.expand(ID_MARK + word, false));
       // `self-attention` is two terms, both required; a word made only of stop words narrows nothing.
-      else for (const term of termsOf(word)) words.push(this.expand(term, true));
+      else {
+        for (const term of termsOf(word)) {
+          // A lone letter that is no word of any paper is a word still being typed: it narrows nothing yet.
+          if (term.length >= MIN_PREFIX_LENGTH || this.postings.has(term))
+            words.push(this.expand(term, true));
+        }
+      }
     }
     // Match counts are bytes; nobody types 64 words into a search box.
     return words.length ? words.slice(0, 64) : undefined;
   }
 
-  /** The term itself, every longer term it starts, and (for words long enough) terms a typo or two away. */
+  /** The term itself, every longer term it starts (from two letters on: one letter would match most of the
+   *  library and cost the most, for results the next keystroke replaces), and, for words long enough, terms
+   *  a typo or two away that begin with the same letter (first letters are rarely mistyped, and checking
+   *  only their run of the vocabulary keeps typo search fast at 100k papers). */
   private expand(term: string, allowTypos: boolean): WordMatch {
     const key = `${allowTypos ? '~' : '='}${term}`;
     const cached = this.expansions.get(key);
@@ -283,17 +314,19 @@ export class PaperSearch {
 
   private expandUncached(term: string, allowTypos: boolean): WordMatch {
     const matches: WordMatch = [];
-    const from = this.vocabularyIndex(term);
-    for (let i = from; i < this.vocabulary.length; i++) {
+    if (term.length < MIN_PREFIX_LENGTH) return [{ term, quality: 1 }];
+    for (let i = this.vocabularyIndex(term); i < this.vocabulary.length; i++) {
       const candidate = this.vocabulary[i]!;
       if (!candidate.startsWith(term)) break;
       matches.push({ term: candidate, quality: candidate === term ? 1 : PREFIX_QUALITY });
     }
     const maxEdits = allowTypos ? typoDistance(term) : 0;
     if (maxEdits > 0) {
-      for (const candidate of this.vocabulary) {
+      const firstLetter = term.charAt(0);
+      const end = this.vocabularyIndex(String.fromCharCode(firstLetter.charCodeAt(0) + 1));
+      for (let i = this.vocabularyIndex(firstLetter); i < end; i++) {
+        const candidate = this.vocabulary[i]!;
         if (Math.abs(candidate.length - term.length) > maxEdits || candidate.startsWith(term)) continue;
-        if (candidate.charCodeAt(0) === 35 /* ID_MARK */) continue;
         const edits = boundedDistance(term, candidate, maxEdits, this.distanceRow);
         if (edits <= maxEdits) matches.push({ term: candidate, quality: TYPO_QUALITY[edits] ?? 0 });
       }
@@ -348,7 +381,7 @@ export class PaperSearch {
   /** The `limit` best slots by score, then most recently touched; a bounded selection, not a full sort. */
   private best(slots: number[], limit: number, scoreOf: (slot: number) => number): PaperRecord[] {
     const ranksBefore = (a: number, b: number) =>
-      scoreOf(a) - scoreOf(b) || recencyOf(this.records[a]!) - recencyOf(this.records[b]!);
+      scoreOf(a) - scoreOf(b) || this.recency[a]! - this.recency[b]!;
     const top: number[] = [];
     for (const slot of slots) {
       if (top.length === limit && ranksBefore(slot, top[top.length - 1]!) <= 0) continue;

@@ -115,6 +115,9 @@ describe('PaperSearch free text', () => {
 
   it('needs every word to match', () => {
     expect(ids(search.search('diffusion bridge'))).toEqual([bridge.id]);
+    expect(ids(search.search('diffusion br'))).toEqual([bridge.id]);
+    // The first letter of the next word, not yet a word of any paper, keeps the results as they were.
+    expect(ids(search.search('diffusion b')).sort()).toEqual([diffusion.id, bridge.id].sort());
     expect(search.search('diffusion vaswani')).toEqual([]);
   });
 
