@@ -6,8 +6,8 @@
 // counts every brace, escaped or not: a title with a lone `}` must not end the field early.
 
 import type { PaperRecord } from '../types';
-import { fullFamily, parseName } from './names';
-import { citationKeys, paperFacts } from './paper-facts';
+import { fullFamily, parseName, perName } from './names';
+import { citationKeys, oneLine, paperFacts } from './paper-facts';
 
 const SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -20,14 +20,15 @@ const SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // LaTeX's default (OT1) fonts print these three as ¡ ¿ and — in text.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 };
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (ch) => SPECIALS[ch]!);
+  if (!/[\\{}&%$#_~^<>|]/.test(text)) return text;
+  return text.replace(/[\\{}&%$#_~^<>|]/g, (ch) => SPECIALS[ch]!);
 }
 
 /** Math as arXiv titles write it: `$` + non-space … non-space + `$`, not followed by a digit (so "$5 and $10"
@@ -87,13 +88,11 @@ function field(name: string, value: string | number | undefined): string {
 export function toBibtex(records: readonly PaperRecord[]): string {
   const facts = records.map(paperFacts);
   const keys = citationKeys(records, facts);
+  const nameOf = perName((raw) => bibtexName(oneLine(raw)));
   return records
     .map((r, i) => {
       const f = facts[i]!;
-      const authors = r.authors
-        .map((a) => oneLine(a))
-        .filter(Boolean)
-        .map(bibtexName);
+      const authors = r.authors.filter((a) => a.trim()).map(nameOf);
       if (r.authorsTruncated && authors.length) authors.push('others');
       return (
         `@misc{${keys[i]},\n` +

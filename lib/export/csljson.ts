@@ -3,8 +3,8 @@
 // writes `arXiv:<id>`.
 
 import type { PaperRecord } from '../types';
-import { fullFamily, parseName } from './names';
-import { citationKeys, paperFacts } from './paper-facts';
+import { fullFamily, parseName, perName } from './names';
+import { citationKeys, oneLine, paperFacts } from './paper-facts';
 
 type CslName = { family: string; given?: string; suffix?: string } | { literal: string };
 
@@ -34,17 +34,19 @@ function cslName(raw: string): CslName {
 export function toCslItems(records: readonly PaperRecord[]): CslItem[] {
   const facts = records.map(paperFacts);
   const keys = citationKeys(records, facts);
+  const nameOf = perName(cslName);
   return records.map((r, i) => {
     const f = facts[i]!;
     const item: CslItem = { id: keys[i]!, type: 'article', 'citation-key': keys[i]! };
-    const text = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined;
+    const text = (value: string | undefined) => (value && oneLine(value)) || undefined;
     const set = <K extends keyof CslItem>(key: K, value: CslItem[K] | undefined) => {
       if (value !== undefined && value !== '') item[key] = value;
     };
     set('title', text(r.title));
-    set('author', r.authors.length ? r.authors.map((a) => cslName(a)) : undefined);
+    set('author', r.authors.length ? r.authors.map(nameOf) : undefined);
     set('issued', f.dateParts && { 'date-parts': [f.dateParts] });
-    set('abstract', text(r.abstract));
+    // Abstracts are long and JSON keeps their line breaks safely: no need to copy them.
+    set('abstract', r.abstract?.trim());
     set('number', f.arxivId && `arXiv:${f.arxivId}`);
     set('publisher', f.arxivId && 'arXiv');
     set('DOI', f.doi);
@@ -55,6 +57,8 @@ export function toCslItems(records: readonly PaperRecord[]): CslItem[] {
   });
 }
 
+/** One item per line: readable, and a fifth of the size of an indented file. */
 export function toCslJson(records: readonly PaperRecord[]): string {
-  return JSON.stringify(toCslItems(records), null, 2) + '\n';
+  const items = toCslItems(records);
+  return items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]\n` : '[]\n';
 }

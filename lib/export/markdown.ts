@@ -4,7 +4,7 @@
 
 import { tagKey } from '../tags';
 import type { PaperRecord, TagInfo } from '../types';
-import { paperFacts } from './paper-facts';
+import { oneLine, paperFacts } from './paper-facts';
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#~|]/g, '\\$&');
@@ -22,9 +22,7 @@ export function hashtag(name: string): string {
 const MAX_LISTED_AUTHORS = 10;
 
 function authorList(record: PaperRecord): string {
-  const shown = record.authors
-    .slice(0, MAX_LISTED_AUTHORS)
-    .map((a) => escapeMarkdown(a.replace(/\s+/g, ' ').trim()));
+  const shown = record.authors.slice(0, MAX_LISTED_AUTHORS).map((a) => escapeMarkdown(oneLine(a)));
   const more = record.authors.length > MAX_LISTED_AUTHORS || record.authorsTruncated;
   return shown.join(', ') + (more && shown.length ? ' et al.' : '');
 }
@@ -35,7 +33,7 @@ export function toMarkdown(records: readonly PaperRecord[], tags: readonly TagIn
   return records
     .map((r) => {
       const f = paperFacts(r);
-      const title = escapeMarkdown(r.title.replace(/\s+/g, ' ').trim() || r.id);
+      const title = escapeMarkdown(oneLine(r.title) || r.id);
       const link = f.url ? `[${title}](${f.url})` : title;
       const details = [
         authorList(r),

@@ -24,8 +24,8 @@ function words(text: string): string[] {
 
 /** Lowercase-initial words are particles in BibTeX's sense ("van", "de", "von", "di"). */
 function isParticle(word: string): boolean {
-  const first = word.match(/\p{L}/u)?.[0];
-  return first !== undefined && first === first.toLowerCase() && first !== first.toUpperCase();
+  const first = word.charAt(0);
+  return first !== first.toUpperCase();
 }
 
 function splitFamily(lastPart: string[]): Pick<PersonName, 'family' | 'particle'> {
@@ -34,7 +34,21 @@ function splitFamily(lastPart: string[]): Pick<PersonName, 'family' | 'particle'
   return { particle: lastPart.slice(0, i).join(' '), family: lastPart.slice(i).join(' ') };
 }
 
+const cache = new Map<string, PersonName>();
+const CACHE_SIZE = 20_000;
+
+/** Parsed names are cached: a library names the same authors over and over, and exports parse every one. */
 export function parseName(raw: string): PersonName {
+  let parsed = cache.get(raw);
+  if (!parsed) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    parsed = Object.freeze(parseUncached(raw));
+    cache.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(raw: string): PersonName {
   const name = raw.replace(/\s+/g, ' ').trim();
   const none = { family: '', given: '', particle: '', suffix: '' };
   if (!name) return none;
@@ -43,7 +57,8 @@ export function parseName(raw: string): PersonName {
   const parts = name.split(',').map((p) => p.trim());
   if (parts.length >= 2) {
     // "First Last, Jr." has a suffix after the comma; otherwise the part before the first comma is the last name.
-    if (parts.length === 2 && SUFFIX.test(parts[1]!)) return { ...parseName(parts[0]!), suffix: parts[1]! };
+    if (parts.length === 2 && SUFFIX.test(parts[1]!))
+      return { ...parseUncached(parts[0]!), suffix: parts[1]! };
     const lastWords = words(parts[0]!);
     const suffix = parts.length >= 3 ? parts[1]! : '';
     const given = parts.slice(parts.length >= 3 ? 2 : 1).join(' ');
@@ -63,6 +78,15 @@ export function parseName(raw: string): PersonName {
     }
   }
   return { ...splitFamily(all.slice(start)), given: all.slice(0, start).join(' '), suffix };
+}
+
+/** `format` with a cache for one export: a library names the same authors paper after paper. */
+export function perName<T>(format: (raw: string) => T): (raw: string) => T {
+  const done = new Map<string, T>();
+  return (raw) => {
+    if (!done.has(raw)) done.set(raw, format(raw));
+    return done.get(raw)!;
+  };
 }
 
 /** Family name with its particle, as reference managers store it: "van der Berg". */

@@ -46,6 +46,7 @@ export function paperFacts(record: PaperRecord): PaperFacts {
 
 /** Plain ASCII letters and digits only: keys must survive every LaTeX toolchain. */
 export function asciiFold(text: string): string {
+  if (/^[a-zA-Z0-9]*$/.test(text)) return text.toLowerCase();
   const special: Record<string, string> = {
     ß: 'ss',
     æ: 'ae',
@@ -74,8 +75,12 @@ const STOP_WORDS = new Set(
 function baseKey(record: PaperRecord, facts: PaperFacts): string {
   const first = record.authors[0];
   const author = first ? asciiFold(parseName(first).family) : '';
-  const titleWords = record.title.replace(/\$[^$]*\$/g, ' ').split(/[\s\-–—:;,.!?/()[\]{}"'`]+/);
-  const word = titleWords.map(asciiFold).find((w) => w && !STOP_WORDS.has(w)) ?? '';
+  let word = '';
+  for (const raw of record.title.replace(/\$[^$]*\$/g, ' ').split(/[\s\-–—:;,.!?/()[\]{}"'`]+/)) {
+    word = asciiFold(raw);
+    if (word && !STOP_WORDS.has(word)) break;
+    word = '';
+  }
   return `${author || 'anon'}${facts.year ?? ''}${word}`;
 }
 
@@ -117,6 +122,11 @@ export function citationKeys(records: readonly PaperRecord[], facts: readonly Pa
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Text on one line with single spaces. Most text already is, so it is checked before it is copied. */
+export function oneLine(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** "2026-01-01T00:00:00.000Z" for a timestamp, or '' when there is none. */

@@ -3,8 +3,8 @@
 // accession number and the repository in the publisher, as Zotero's own RIS export does for preprints.
 
 import type { PaperRecord } from '../types';
-import { fullFamily, parseName } from './names';
-import { paperFacts } from './paper-facts';
+import { fullFamily, parseName, perName } from './names';
+import { oneLine, paperFacts } from './paper-facts';
 
 const CRLF = '\r\n';
 /** A line that would be read as the start of another tag. */
@@ -12,6 +12,7 @@ const TAG_LIKE = /^[A-Z][A-Z0-9] {2}-/;
 
 function line(tag: string, value: string | number | undefined): string {
   if (value === undefined || value === '') return '';
+  if (typeof value === 'number' || !/[\r\n]/.test(value)) return `${tag}  - ${String(value).trim()}${CRLF}`;
   // Readers take lines without a tag as the continuation of the previous one; a continuation that looks like
   // a tag is indented so it stays part of this value.
   const [first = '', ...rest] = String(value).replace(/\r\n?/g, '\n').trim().split('\n');
@@ -25,11 +26,8 @@ function risName(raw: string): string {
   return [fullFamily(name), name.given, name.suffix].filter(Boolean).join(', ');
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function toRis(records: readonly PaperRecord[]): string {
+  const nameOf = perName((raw) => line('AU', risName(oneLine(raw))));
   return records
     .map((r) => {
       const f = paperFacts(r);
@@ -41,10 +39,10 @@ export function toRis(records: readonly PaperRecord[]): string {
       return (
         line('TY', 'GEN') +
         line('TI', oneLine(r.title)) +
-        r.authors.map((a) => line('AU', risName(oneLine(a)))).join('') +
+        r.authors.map(nameOf).join('') +
         line('PY', y) +
         line('DA', date) +
-        line('AB', r.abstract && oneLine(r.abstract)) +
+        line('AB', r.abstract) +
         line('PB', f.arxivId && 'arXiv') +
         line('AN', f.arxivId && `arXiv:${f.arxivId}`) +
         line('DO', f.doi) +

@@ -199,6 +199,7 @@ const SYMBOLS: Record<string, string> = {
   textdollar: '$',
   textless: '<',
   textgreater: '>',
+  textbar: '|',
   ldots: '…',
   dots: '…',
 };
