@@ -3,8 +3,8 @@
 
 import { getDb } from '../../lib/db';
 import { PaperSearch } from '../../lib/search';
-import { tagKey } from '../../lib/tags';
 import type { PaperRecord } from '../../lib/types';
+import { tagCounts } from './library-list';
 import type { FromSearchWorker, LibraryStats, ToSearchWorker } from './search-protocol';
 
 const scope = self as unknown as {
@@ -18,14 +18,15 @@ let index: PaperSearch | undefined;
 const early: PaperRecord[][] = [];
 
 function stats(): LibraryStats {
-  const result: LibraryStats = { inLibrary: records.size, read: 0, reading: 0, tagCounts: {} };
+  const result: LibraryStats = {
+    inLibrary: records.size,
+    read: 0,
+    reading: 0,
+    tagCounts: tagCounts(records.values()),
+  };
   for (const record of records.values()) {
     if (record.status === 'read') result.read++;
     else if (record.status === 'reading') result.reading++;
-    for (const tag of record.tags) {
-      const key = tagKey(tag);
-      result.tagCounts[key] = (result.tagCounts[key] ?? 0) + 1;
-    }
   }
   return result;
 }

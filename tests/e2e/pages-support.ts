@@ -3,6 +3,8 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import type { PaperRecord } from '../../lib/types';
+import { generateLibrary } from '../support/generate-library';
 import { expect, HF_DAILY } from './harness';
 
 /** Send one request to the background from an extension page and return its value. */
@@ -57,4 +59,13 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
+}
+
+/** Put `n` generated library papers into the database through the background (`restore`, 5,000 at a time). */
+export async function seedGenerated(page: Page, n: number, seed = 1): Promise<PaperRecord[]> {
+  const records = generateLibrary(n, seed).map((r) => ({ ...r, inLibrary: 1 as const }));
+  for (let i = 0; i < records.length; i += 5_000) {
+    await ask(page, { type: 'restore', records: records.slice(i, i + 5_000) });
+  }
+  return records;
 }

@@ -1,0 +1,127 @@
+// The library page: papers, tags, settings, import and export, in one tab of the extension.
+
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PaperId, PaperRecord } from '../../lib/types';
+import { tagCounts } from './library-list';
+import type { PagesStore } from './pages-store';
+import { PapersView } from './PapersView';
+import { SettingsPanel } from './SettingsPanel';
+import { TagManager } from './TagManager';
+
+export type LibrarySection = 'papers' | 'tags' | 'settings' | 'import-export';
+
+const SECTIONS: { id: LibrarySection; label: string }[] = [
+  { id: 'papers', label: 'Papers' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'import-export', label: 'Import & export' },
+];
+
+export interface LibraryAppProps {
+  store: PagesStore;
+  section: LibrarySection;
+  onSection: (section: LibrarySection) => void;
+  /** The Import & export section's content (see entrypoints/library). */
+  importExport?: ComponentChildren;
+}
+
+/** Every library paper in memory, kept current from the background's broadcasts. */
+function useLibrary(store: PagesStore): {
+  library: Map<PaperId, PaperRecord>;
+  version: number;
+  loaded: boolean;
+} {
+  const [state] = useState(() => ({ library: new Map<PaperId, PaperRecord>() }));
+  const [version, setVersion] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const pending: PaperRecord[][] = [];
+    let ready = false;
+    const apply = (records: Iterable<PaperRecord>) => {
+      for (const record of records) {
+        if (record.inLibrary === 1) state.library.set(record.id, record);
+        else state.library.delete(record.id);
+      }
+    };
+    const unsubscribe = store.subscribe((change) => {
+      if (change.records) {
+        if (ready) apply(change.records.values());
+        else pending.push([...change.records.values()]);
+      }
+      setVersion((v) => v + 1);
+    });
+    void store.db.papers
+      .where('inLibrary')
+      .equals(1)
+      .toArray()
+      .then((records) => {
+        apply(records);
+        for (const changed of pending.splice(0)) apply(changed);
+        ready = true;
+        setLoaded(true);
+        setVersion((v) => v + 1);
+        performance.mark('margins:library-loaded');
+      });
+    return unsubscribe;
+  }, [store, state]);
+  return { library: state.library, version, loaded };
+}
+
+export function LibraryApp({ store, section, onSection, importExport }: LibraryAppProps) {
+  const { library, version, loaded } = useLibrary(store);
+  const stats = store.stats;
+  return (
+    <div class="library-app">
+      <header class="app-header">
+        <h1>Margins library</h1>
+        <nav aria-label="Library sections">
+          {SECTIONS.map((s) => (
+            <a
+              key={s.id}
+              href={`#${s.id}`}
+              aria-current={section === s.id ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                onSection(s.id);
+              }}
+            >
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <p class="counts" aria-live="polite">
+          {loaded ? (
+            <>
+              <strong>{library.size.toLocaleString('en')}</strong> in library
+              {stats && (
+                <>
+                  {' '}
+                  · <strong>{stats.read.toLocaleString('en')}</strong> read ·{' '}
+                  <strong>{stats.reading.toLocaleString('en')}</strong> reading
+                </>
+              )}
+            </>
+          ) : (
+            'Loading your library…'
+          )}
+        </p>
+      </header>
+      <main>
+        {section === 'papers' && loaded && <PapersView store={store} library={library} version={version} />}
+        {section === 'tags' && loaded && <TagManager store={store} counts={tagCounts(library.values())} />}
+        {section === 'settings' && (
+          <SettingsPanel settings={store.settings} onChange={(patch) => void store.setSettings(patch)} />
+        )}
+        {section === 'import-export' && (
+          <section class="import-export" aria-labelledby="import-export-heading">
+            <h2 id="import-export-heading">Import &amp; export</h2>
+            {importExport ?? (
+              <p class="hint">Export to BibTeX, RIS, CSL-JSON, CSV and Markdown is on its way.</p>
+            )}
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
