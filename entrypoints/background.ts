@@ -36,10 +36,8 @@ export default defineBackground({
         if (!parsed.ok) return { ok: false, error: parsed.error };
         const { request } = parsed;
         try {
-          const { value, broadcasts } = await handleRequest(db, request, { codeLookup });
-          if (request.type === 'seen' && sender.tab?.id !== undefined) {
-            await setBadge(sender.tab.id, request.papers.length);
-          }
+          const { value, broadcasts, badge } = await handleRequest(db, request, { codeLookup });
+          if (badge !== undefined && sender.tab?.id !== undefined) await setBadge(sender.tab.id, badge);
           for (const b of broadcasts) void broadcast(b);
           return { ok: true, value };
         } catch (error) {

@@ -11,6 +11,8 @@ import type { PaperRecord } from './types';
 export interface Handled {
   value: unknown;
   broadcasts: Broadcast[];
+  /** The count to show on the toolbar button of the sender's tab. */
+  badge?: number;
 }
 
 const changed = (records: PaperRecord[]): Broadcast[] =>
@@ -63,6 +65,8 @@ export async function handleRequest(db: MarginsDB, req: Request, services: Servi
       const records = await library.setCode(db, req.id, req.code);
       return { value: records, broadcasts: changed(records) };
     }
+    case 'pageCount':
+      return { value: null, broadcasts: [], badge: req.count };
     case 'lookupCode': {
       const records = await library.getMany(db, req.ids);
       // A paper not stored yet (its 'seen' still in flight) is asked too; the answer is cached either way.

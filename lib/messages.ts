@@ -84,6 +84,8 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('restore'),
     records: v.pipe(v.array(PaperRecordSchema), v.maxLength(MAX_BATCH)),
   }),
+  // How many papers the sender's tab shows now (the toolbar button's badge).
+  v.object({ type: v.literal('pageCount'), count: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   // Cards that came into view: their code links are looked up (background only, cached).
   v.object({ type: v.literal('lookupCode'), ids }),
   v.object({ type: v.literal('listTags') }),

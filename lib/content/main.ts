@@ -30,6 +30,7 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
   const cleanups: Array<() => void> = [];
   let last: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
   let url = doc.location.href;
+  let shownCount = -1;
 
   const toolbar = createToolbar(
     doc,
@@ -67,6 +68,10 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
     }
     last = annotator.scan(picked?.adapter, picked?.kind, here);
     toolbar.update();
+    if (last.mounts.length !== shownCount) {
+      shownCount = last.mounts.length;
+      void deps.send({ type: 'pageCount', count: shownCount }).catch(() => {});
+    }
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;

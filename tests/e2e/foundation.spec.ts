@@ -5,9 +5,9 @@ import { test as base } from '@playwright/test';
 import {
   EXTENSION_DIR,
   expect,
-  extensionIdOf,
   HF_DAILY,
   launch,
+  unpackedExtensionId,
   servePages,
   standardPages,
   storedPapers,
@@ -40,7 +40,7 @@ base('the library survives a full browser restart with the same profile', async 
     const first = widget(page, 'arxiv:2607.28618');
     await first.getByRole('button', { name: 'Mark as read', exact: true }).click();
     await expect(first).toHaveAttribute('data-margins-status', 'read');
-    const id = await extensionIdOf(context);
+    const id = unpackedExtensionId();
     await expect
       .poll(async () => (await storedPapers(context, id)).find((p) => p.id === 'arxiv:2607.28618')?.status)
       .toBe('read');
@@ -48,7 +48,6 @@ base('the library survives a full browser restart with the same profile', async 
 
     context = await launch(profile);
     await servePages(context, standardPages);
-    expect(await extensionIdOf(context)).toBe(id);
     const papers = await storedPapers(context, id);
     expect(papers.length).toBe(30);
     expect(papers.find((p) => p.id === 'arxiv:2607.28618')).toMatchObject({ status: 'read', inLibrary: 1 });
@@ -59,6 +58,11 @@ base('the library survives a full browser restart with the same profile', async 
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('the background service worker runs from the built extension', async ({ context, extensionId }) => {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  expect(worker.url()).toBe(`chrome-extension://${extensionId}/background.js`);
 });
 
 test('the popup page opens', async ({ context, extensionId }) => {

@@ -2,6 +2,7 @@
 // fixture pages served at their real addresses, offline.
 
 import { test as base, chromium, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,9 +35,13 @@ export async function launch(profileDir: string, extensionDir = EXTENSION_DIR): 
   });
 }
 
-export async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
+/**
+ * The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits spelled
+ * a–p. Computed rather than read from the service worker, which a loaded machine may not have started yet.
+ */
+export function unpackedExtensionId(extensionDir = EXTENSION_DIR): string {
+  const hex = createHash('sha256').update(path.resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 const SCRIPT_STAND_IN = 'globalThis.mathjaxToggle ??= function () {};';
@@ -108,8 +113,8 @@ export const test = base.extend<Fixtures>({
     await use(context);
     await context.close();
   },
-  extensionId: async ({ context }, use) => {
-    await use(await extensionIdOf(context));
+  extensionId: async ({}, use) => {
+    await use(unpackedExtensionId());
   },
   page: async ({ context }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());
