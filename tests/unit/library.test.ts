@@ -27,14 +27,23 @@ describe('recordSeen', () => {
     const records = await library.recordSeen(db, [attention, other], where, 1000);
     expect(records.map((r) => r.id)).toEqual(['arxiv:1706.03762', 'arxiv:2307.14549']);
     const stored = await db.papers.get('arxiv:1706.03762');
-    expect(stored).toMatchObject({ title: 'Attention Is All You Need', status: 'unread', inLibrary: 0, tags: [] });
+    expect(stored).toMatchObject({
+      title: 'Attention Is All You Need',
+      status: 'unread',
+      inLibrary: 0,
+      tags: [],
+    });
     expect(stored?.seen).toEqual([{ ...where, at: 1000 }]);
   });
 
   it('keeps one record per paper across sites and fills gaps without touching annotations', async () => {
     await library.recordSeen(db, [attention], where, 1000);
     await library.setStatus(db, [attention.id], 'read');
-    const full = { id: attention.id, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], abstract: 'The dominant…' };
+    const full = {
+      id: attention.id,
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+      abstract: 'The dominant…',
+    };
     await library.recordSeen(db, [full], { site: 'arxiv', url: 'https://arxiv.org/list/cs.CL/new' }, 2000);
     const stored = await db.papers.get(attention.id);
     expect(await db.papers.count()).toBe(1);
@@ -69,7 +78,9 @@ describe('annotations', () => {
     await library.addTag(db, [attention.id], '  transformers ');
     const stored = await db.papers.get(attention.id);
     expect(stored?.tags).toEqual(['Transformers']);
-    expect(await db.tags.toArray()).toEqual([expect.objectContaining({ key: 'transformers', name: 'Transformers' })]);
+    expect(await db.tags.toArray()).toEqual([
+      expect.objectContaining({ key: 'transformers', name: 'Transformers' }),
+    ]);
   });
 
   it('a tag typed in another case on another paper reuses the first spelling', async () => {

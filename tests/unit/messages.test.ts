@@ -65,6 +65,8 @@ describe('request with retry', () => {
     const send = async () => {
       throw new Error('Receiving end does not exist.');
     };
-    await expect(request(send, msg, { attempts: 3, firstDelayMs: 1 })).rejects.toThrow(/could not reach its background/);
+    await expect(request(send, msg, { attempts: 3, firstDelayMs: 1 })).rejects.toThrow(
+      /could not reach its background/,
+    );
   });
 });
