@@ -59,7 +59,7 @@ export function Widget({ record, tags, actions, openRequest }: WidgetProps) {
           onClick={trusted(() => actions.toggleStatus('read'))}
         >
           <span aria-hidden="true">✓</span>
-          <span class="label">{status === 'read' ? 'Read' : 'Unread'}</span>
+          <span class="label">Read</span>
         </button>
         <button
           type="button"
