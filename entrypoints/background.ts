@@ -18,8 +18,10 @@ async function broadcast(message: Broadcast): Promise<void> {
 }
 
 async function setBadge(tabId: number, count: number): Promise<void> {
-  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5563' });
+  // MV3 (Chrome) has `action`; the Firefox MV2 build has `browserAction`.
+  const button = browser.action ?? browser.browserAction;
+  await button.setBadgeText({ tabId, text: count ? String(count) : '' });
+  await button.setBadgeBackgroundColor({ tabId, color: '#4b5563' });
 }
 
 export default defineBackground({
