@@ -14,6 +14,10 @@ export default defineContentScript({
   ],
   runAt: 'document_end',
   main(ctx) {
+    // Chrome does not tell a content script that its extension was reloaded or updated; reading `isValid`
+    // now and then notices it, and WXT then runs the onInvalidated callbacks (the widgets are removed).
+    const watch = setInterval(() => ctx.isValid, 2_000);
+    ctx.onInvalidated(() => clearInterval(watch));
     startContent({
       send: <T>(message: Request) => request<T>((m) => browser.runtime.sendMessage(m), message),
       onBroadcast(listener) {
