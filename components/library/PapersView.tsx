@@ -19,6 +19,8 @@ import { VirtualTable } from './VirtualTable';
 /** Typed searches list at most this many best matches (the engine ranks; the table sorts what it keeps). */
 export const LIBRARY_MATCH_LIMIT = 1_000;
 const ROW_HEIGHT = 46;
+/** Select, title, tags, status, added, published. */
+const COLUMNS = '36px minmax(0, 1fr) minmax(0, 22%) 104px 100px 100px';
 const STATUS_LABEL: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
 const SORTABLE: { key: SortKey; label: string }[] = [
   { key: 'added', label: 'Added' },
@@ -109,16 +111,16 @@ export function PapersView({ store, library, version }: PapersViewProps) {
   };
 
   const sortHeader = (key: SortKey, label: string, className: string) => (
-    <th
+    <div
+      role="columnheader"
       class={className}
-      scope="col"
       aria-sort={sort === key ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       <button type="button" class="sort" onClick={() => sortBy(key)}>
         {label}
         <span aria-hidden="true">{sort === key ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
-    </th>
+    </div>
   );
 
   const selectionTags = [...new Set(selectedIds.flatMap((id) => library.get(id)?.tags ?? []))].sort();
@@ -327,11 +329,11 @@ export function PapersView({ store, library, version }: PapersViewProps) {
           items={list}
           rowHeight={ROW_HEIGHT}
           label="Library papers"
-          columns={6}
+          columns={COLUMNS}
           resetKey={`${query}|${filters.status}|${filters.tag}|${sort}|${direction}`}
           head={
             <>
-              <th class="col-select" scope="col">
+              <div role="columnheader" class="col-select">
                 <input
                   type="checkbox"
                   aria-label="Select all matching"
@@ -340,33 +342,33 @@ export function PapersView({ store, library, version }: PapersViewProps) {
                     setSelected(e.currentTarget.checked ? new Set(list.map((r) => r.id)) : new Set())
                   }
                 />
-              </th>
+              </div>
               {sortHeader('title', 'Title', 'col-title')}
-              <th class="col-tags" scope="col">
+              <div role="columnheader" class="col-tags">
                 Tags
-              </th>
-              <th class="col-status" scope="col">
+              </div>
+              <div role="columnheader" class="col-status">
                 Status
-              </th>
+              </div>
               {SORTABLE.map(({ key, label }) => sortHeader(key, label, `col-${key}`))}
             </>
           }
-          row={(record, index) => (
-            <tr
-              key={record.id}
-              aria-rowindex={index + 2}
-              class={`${record.status}${selected.has(record.id) ? ' selected' : ''}`}
-              data-paper-id={record.id}
-            >
-              <td class="col-select">
+          rowProps={(record) => ({
+            key: record.id,
+            class: `${record.status}${selected.has(record.id) ? ' selected' : ''}`,
+            'data-paper-id': record.id,
+          })}
+          cells={(record, index) => (
+            <>
+              <div role="cell" class="col-select">
                 <input
                   type="checkbox"
                   aria-label={`Select ${record.title || record.id}`}
                   checked={selected.has(record.id)}
                   onClick={(e) => toggle(index, record.id, e.shiftKey)}
                 />
-              </td>
-              <td class="col-title">
+              </div>
+              <div role="cell" class="col-title">
                 <a
                   class="title"
                   href={paperUrl(record, store.settings.openOn)}
@@ -380,23 +382,27 @@ export function PapersView({ store, library, version }: PapersViewProps) {
                   <CodeLink code={record.code} />
                   {record.note && <span class="note-preview">{record.note.split('\n')[0]}</span>}
                 </div>
-              </td>
-              <td class="col-tags">
+              </div>
+              <div role="cell" class="col-tags">
                 <TagChips
                   tags={record.tags}
                   colorOf={colorOf}
                   onPick={(tag) => setFilters({ ...filters, tag })}
                 />
-              </td>
-              <td class="col-status">
+              </div>
+              <div role="cell" class="col-status">
                 <StatusSelect
                   record={record}
                   onChange={(status) => void act('', () => store.setStatus([record.id], status))}
                 />
-              </td>
-              <td class="col-added">{dateText(record.savedAt ?? record.createdAt)}</td>
-              <td class="col-published">{record.published?.slice(0, 10)}</td>
-            </tr>
+              </div>
+              <div role="cell" class="col-added">
+                {dateText(record.savedAt ?? record.createdAt)}
+              </div>
+              <div role="cell" class="col-published">
+                {record.published?.slice(0, 10)}
+              </div>
+            </>
           )}
         />
       )}

@@ -1,5 +1,7 @@
 // A table that renders only the rows in view (plus a few either side), so 10k+ rows scroll as smoothly as 50.
-// Rows have one fixed height; spacer rows above and below stand in for the rest and keep the scrollbar true.
+// Rows have one fixed height and are absolutely positioned in a body as tall as all rows together; each row is
+// its own layout and paint container, so rows entering and leaving never re-lay out the others (as a real
+// <table> would). ARIA table roles keep it a table for assistive technology.
 
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -8,17 +10,21 @@ export interface VirtualTableProps<T> {
   items: readonly T[];
   rowHeight: number;
   label: string;
-  /** The header row's cells (`<th>`s). */
+  /** CSS grid-template-columns shared by the header and every row. */
+  columns: string;
+  /** The header's cells (elements with role="columnheader"). */
   head: ComponentChildren;
-  columns: number;
-  row: (item: T, index: number) => ComponentChildren;
+  /** One row's cells (elements with role="cell"); `VirtualTable` supplies the row element. */
+  cells: (item: T, index: number) => ComponentChildren;
+  rowProps?: (item: T, index: number) => { key: string; class?: string; [data: `data-${string}`]: string };
   /** Rows rendered beyond each edge of the view. */
   overscan?: number;
-  /** Bump to scroll back to the top (a new search or sort). */
+  /** Change to scroll back to the top (a new search or sort). */
   resetKey?: unknown;
 }
 
-/** The rows to render for a scroll position: [first, end). */
+/** The rows to render for a scroll position: [first, end). Snapped to blocks of `overscan` rows, so a
+ *  scroll changes the DOM only every few frames rather than on every one. */
 export function visibleRange(
   scrollTop: number,
   viewHeight: number,
@@ -26,8 +32,11 @@ export function visibleRange(
   count: number,
   overscan: number,
 ): [number, number] {
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const end = Math.min(count, Math.ceil((scrollTop + viewHeight) / rowHeight) + overscan);
+  const block = Math.max(1, overscan);
+  const top = Math.floor(scrollTop / rowHeight);
+  const bottom = Math.ceil((scrollTop + viewHeight) / rowHeight);
+  const first = Math.max(0, (Math.floor(top / block) - 1) * block);
+  const end = Math.min(count, (Math.ceil(bottom / block) + 1) * block);
   return [first, Math.max(first, end)];
 }
 
@@ -35,21 +44,30 @@ export function VirtualTable<T>({
   items,
   rowHeight,
   label,
-  head,
   columns,
-  row,
+  head,
+  cells,
+  rowProps,
   overscan = 8,
   resetKey,
 }: VirtualTableProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
+  const [first, end] = visibleRange(view.top, view.height, rowHeight, items.length, overscan);
+
+  const follow = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const next = { top: el.scrollTop, height: el.clientHeight };
+    const [nextFirst, nextEnd] = visibleRange(next.top, next.height, rowHeight, items.length, overscan);
+    // Most scroll events leave the same rows in view: no render at all then.
+    if (nextFirst !== first || nextEnd !== end || next.height !== view.height) setView(next);
+  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => setView({ top: el.scrollTop, height: el.clientHeight }));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -59,9 +77,27 @@ export function VirtualTable<T>({
     setView((v) => ({ ...v, top: 0 }));
   }, [resetKey]);
 
-  const [first, end] = visibleRange(view.top, view.height, rowHeight, items.length, overscan);
   const rows: ComponentChildren[] = [];
-  for (let i = first; i < end; i++) rows.push(row(items[i]!, i));
+  for (let i = first; i < end; i++) {
+    const item = items[i]!;
+    const { key, class: className, ...data } = rowProps?.(item, i) ?? { key: String(i) };
+    rows.push(
+      <div
+        key={key}
+        role="row"
+        aria-rowindex={i + 2}
+        class={`vt-row${className ? ` ${className}` : ''}`}
+        style={{
+          transform: `translateY(${i * rowHeight}px)`,
+          height: `${rowHeight}px`,
+          gridTemplateColumns: columns,
+        }}
+        {...data}
+      >
+        {cells(item, i)}
+      </div>,
+    );
+  }
 
   return (
     <div
@@ -70,29 +106,18 @@ export function VirtualTable<T>({
       tabIndex={0}
       role="region"
       aria-label={`${label}, scrollable`}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        setView({ top: el.scrollTop, height: el.clientHeight });
-      }}
+      onScroll={follow}
     >
-      <table class="virtual-table" aria-label={label} aria-rowcount={items.length + 1}>
-        <thead>
-          <tr aria-rowindex={1}>{head}</tr>
-        </thead>
-        <tbody>
-          {first > 0 && (
-            <tr class="spacer" aria-hidden="true" style={{ height: `${first * rowHeight}px` }}>
-              <td colSpan={columns} />
-            </tr>
-          )}
+      <div class="vt" role="table" aria-label={label} aria-rowcount={items.length + 1}>
+        <div role="rowgroup" class="vt-head">
+          <div role="row" aria-rowindex={1} class="vt-row" style={{ gridTemplateColumns: columns }}>
+            {head}
+          </div>
+        </div>
+        <div role="rowgroup" class="vt-body" style={{ height: `${items.length * rowHeight}px` }}>
           {rows}
-          {end < items.length && (
-            <tr class="spacer" aria-hidden="true" style={{ height: `${(items.length - end) * rowHeight}px` }}>
-              <td colSpan={columns} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 }

@@ -27,7 +27,15 @@ export class SearchClient {
   stats: LibraryStats | undefined;
   error: string | undefined;
 
-  constructor(private readonly port: WorkerPort) {
+  private port: WorkerPort | undefined;
+
+  /** The worker starts on the first search or `start()`, so it never competes with a page's first paint. */
+  constructor(private readonly startWorker: () => WorkerPort) {}
+
+  start(): WorkerPort {
+    if (this.port) return this.port;
+    const port = this.startWorker();
+    this.port = port;
     port.onmessage = ({ data }) => {
       if (data.type === 'stats') {
         this.stats = data.stats;
@@ -47,6 +55,7 @@ export class SearchClient {
         resolve?.({ ids: data.ids, records: data.records ?? [] });
       }
     };
+    return port;
   }
 
   /** Best matches first; undefined when a newer query was answered first. */
@@ -54,12 +63,13 @@ export class SearchClient {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.port.postMessage({ type: 'query', seq, query, limit, withRecords });
+      this.start().postMessage({ type: 'query', seq, query, limit, withRecords });
     });
   }
 
+  /** Before the worker starts there is nothing to update: it will read the database as it is then. */
   changed(records: PaperRecord[]): void {
-    this.port.postMessage({ type: 'changed', records });
+    this.port?.postMessage({ type: 'changed', records });
   }
 
   onStats(listener: (stats: LibraryStats) => void): () => void {

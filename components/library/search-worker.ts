@@ -46,10 +46,13 @@ function apply(search: PaperSearch, changed: PaperRecord[]): void {
 const ready = (async () => {
   const library = await getDb().papers.where('inLibrary').equals(1).toArray();
   for (const record of library) records.set(record.id, record);
-  const search = new PaperSearch(library);
-  for (const changed of early.splice(0)) apply(search, changed);
-  index = search;
+  // Counts first: they need no index, and the popup shows them while the index is built.
   scope.postMessage({ type: 'stats', stats: stats() });
+  const search = new PaperSearch(library);
+  const late = early.splice(0);
+  for (const changed of late) apply(search, changed);
+  index = search;
+  if (late.length) scope.postMessage({ type: 'stats', stats: stats() });
   return search;
 })();
 ready.catch((error: unknown) => scope.postMessage({ type: 'failed', error: String(error) }));

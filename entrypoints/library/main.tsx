@@ -18,13 +18,14 @@ function sectionOf(hash: string): LibrarySection {
 }
 
 const send = <T,>(message: Request) => request<T>((m) => browser.runtime.sendMessage(m), message);
-const store = new PagesStore(getDb(), send, new SearchClient(startSearchWorker()));
+const store = new PagesStore(getDb(), send, new SearchClient(startSearchWorker));
 // A plain (non-async) listener that returns nothing: requests from other pages are the background's to answer.
 browser.runtime.onMessage.addListener((message: unknown) => {
   const broadcast = parseBroadcast(message);
   if (broadcast) store.applyBroadcast(broadcast);
 });
 void store.load();
+store.search.start();
 
 function App() {
   const [section, setSection] = useState(() => sectionOf(location.hash));

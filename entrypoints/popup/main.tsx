@@ -23,7 +23,7 @@ async function activeTabPapers(): Promise<PaperId[] | undefined> {
 }
 
 const send = <T,>(message: Request) => request<T>((m) => browser.runtime.sendMessage(m), message);
-const store = new PagesStore(getDb(), send, new SearchClient(startSearchWorker()));
+const store = new PagesStore(getDb(), send, new SearchClient(startSearchWorker));
 // A plain (non-async) listener that returns nothing: requests from other pages are the background's to answer.
 browser.runtime.onMessage.addListener((message: unknown) => {
   const broadcast = parseBroadcast(message);

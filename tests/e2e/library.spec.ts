@@ -19,7 +19,7 @@ async function openLibrary(page: Page, extensionId: string, section = 'papers'):
 const table = (page: Page) => page.getByRole('table', { name: 'Library papers' });
 const rowIds = (page: Page) =>
   table(page)
-    .locator('tbody tr[data-paper-id]')
+    .locator('[role=row][data-paper-id]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id')));
 const tagsOn = (listing: Page, id: string) => widget(listing, id).locator('.tag-name').allTextContents();
 
@@ -169,18 +169,18 @@ test('10,000 papers: only the rows in view are in the page, and scrolling reache
   await openLibrary(library, extensionId);
   await expect(library.locator('.result-count')).toHaveText('10,000 papers');
   await expect(table(library)).toHaveAttribute('aria-rowcount', '10001');
-  const rendered = await table(library).locator('tbody tr[data-paper-id]').count();
+  const rendered = await table(library).locator('[role=row][data-paper-id]').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(80);
 
   await library.getByRole('button', { name: 'Title' }).click();
   const scroller = library.locator('.virtual-scroller');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
-  await expect(table(library).locator('tbody tr[data-paper-id]').last()).toHaveAttribute(
+  await expect(table(library).locator('[role=row][data-paper-id]').last()).toHaveAttribute(
     'aria-rowindex',
     '10001',
   );
-  expect(await table(library).locator('tbody tr[data-paper-id]').count()).toBeLessThan(80);
+  expect(await table(library).locator('[role=row][data-paper-id]').count()).toBeLessThan(80);
 
   await library.getByRole('button', { name: 'Select all matching' }).first().click();
   await expect(library.getByText('10,000 selected')).toBeVisible();
