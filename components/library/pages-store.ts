@@ -2,7 +2,8 @@
 // background (which broadcasts them to every tab and page), and broadcasts applied as they arrive.
 
 import type { MarginsDB } from '../../lib/db';
-import type { Broadcast, Request } from '../../lib/messages';
+import type { Broadcast } from '../../lib/broadcasts';
+import type { Request } from '../../lib/messages';
 import { getSettings } from '../../lib/settings';
 import {
   DEFAULT_SETTINGS,
@@ -60,6 +61,11 @@ export class PagesStore {
       .reverse()
       .limit(limit)
       .toArray();
+  }
+
+  /** Every library paper (for export). */
+  libraryRecords(): Promise<PaperRecord[]> {
+    return this.db.papers.where('inLibrary').equals(1).toArray();
   }
 
   subscribe(listener: (change: StoreChange) => void): () => void {

@@ -7,6 +7,7 @@ import { READ_STATUSES, type PaperId, type PaperRecord, type ReadStatus } from '
 import { PaperRow } from '../PaperRow';
 import type { PagesStore } from '../library/pages-store';
 import { withFilters, type ClickFilters } from '../library/query';
+import { ExportMenu } from './ExportMenu';
 
 export const POPUP_RESULTS = 50;
 const TOP_TAGS = 8;
@@ -104,7 +105,7 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
       performance.measure('margins:search', { start: inputAt.current, end: performance.now() });
       inputAt.current = undefined;
     }
-  }, [results]);
+  }, [store, results]);
 
   const run = (work: Promise<unknown>) =>
     work.then(
@@ -242,7 +243,7 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
         <button type="button" class="primary" onClick={openLibrary}>
           Open library
         </button>
-        {/* Export: added here once lib/export exists (download and copy). */}
+        <ExportMenu store={store} />
       </footer>
     </div>
   );

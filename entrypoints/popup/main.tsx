@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { getDb } from '@/lib/db';
-import { parseBroadcast, type Request } from '@/lib/messages';
+import { parseBroadcast } from '@/lib/broadcasts';
+import type { Request } from '@/lib/messages';
 import { request } from '@/lib/messenger';
 import type { PaperId } from '@/lib/types';
 import { PagesStore } from '@/components/library/pages-store';

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { expect, test, widget } from './harness';
 import {
   ASKCHEM,
@@ -134,4 +136,32 @@ test('status changes in the popup reach an open listing live; arrows and Enter o
   // The setting picks the site a paper opens on.
   await ask(popup, { type: 'setSettings', patch: { openOn: 'huggingface' } });
   await expect(popup.locator('#result-0')).toHaveAttribute('href', /^https:\/\/huggingface\.co\/papers\//);
+});
+
+test('exports the library as a downloaded file or to the clipboard', async ({ context, extensionId }) => {
+  await seedFromListing(context, extensionId);
+  const popup = await context.newPage();
+  await openPopup(popup, extensionId);
+  await popup.getByRole('button', { name: 'Export' }).click();
+  await popup.getByLabel('Export format').selectOption({ label: 'BibTeX' });
+  const download = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Download' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^margins-\d{4}-\d{2}-\d{2}\.bib$/);
+  const bibtex = readFileSync((await file.path())!, 'utf8');
+  expect(bibtex.match(/^@\w+\{/gm)).toHaveLength(4);
+  expect(bibtex).toContain('AskChem');
+  await expect(popup.getByText(/^Saved 4 papers as margins-.*\.bib\.$/)).toBeVisible();
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByLabel('Export format').selectOption({ label: 'CSV' });
+  await popup.getByRole('button', { name: 'Copy' }).click();
+  await expect(popup.getByText('Copied 4 papers as CSV.')).toBeVisible();
+  const csv = await popup.evaluate(() => navigator.clipboard.readText());
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => r.id).sort()).toEqual(['2607.23193', '2607.26637', '2607.28319', '2607.28618']);
+  expect(rows.find((r) => r.id === '2607.28319')?.note).toBe(
+    'Pruning heuristic worth replicating\nsecond line',
+  );
+  await expectNoSeriousA11yViolations(popup);
 });
