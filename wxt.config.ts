@@ -4,7 +4,6 @@ import preact from '@preact/preset-vite';
 // Host permissions are only the two JSON/Atom APIs the background calls on the user's behalf
 // (code links and export metadata). Content scripts declare their own narrow `matches`.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Margins',

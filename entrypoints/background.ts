@@ -2,7 +2,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createCodeLookup } from '@/lib/code-lookup';
 import { getDb } from '@/lib/db';
 import { handleRequest } from '@/lib/handler';
-import type { Broadcast, Reply } from '@/lib/messages';
+import type { Broadcast } from '@/lib/broadcasts';
+import type { Reply } from '@/lib/messages';
 import { parseRequest } from '@/lib/messages';
 
 /** Send a change to every tab (content scripts ignore what is not theirs) and every extension page. */

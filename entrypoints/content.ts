@@ -1,6 +1,9 @@
-import browser from 'webextension-polyfill';
+// The content script uses the browser's own API (promise-based `chrome` in MV3, `browser` in Firefox) rather
+// than webextension-polyfill, which would be a third of its size; the background and pages keep the polyfill.
+import { browser } from 'wxt/browser';
 import { startContent } from '@/lib/content/main';
-import { parseBroadcast, parseTabRequest, type Request } from '@/lib/messages';
+import { parseBroadcast, parseTabRequest } from '@/lib/broadcasts';
+import type { Request } from '@/lib/messages';
 import { request } from '@/lib/messenger';
 
 export default defineContentScript({
@@ -29,9 +32,12 @@ export default defineContentScript({
         return () => browser.runtime.onMessage.removeListener(handler);
       },
       onTabRequest(listener) {
-        const handler = (message: unknown) => {
+        // sendResponse + `return true` is the answer form both Chrome and Firefox understand.
+        const handler = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
           const parsed = parseTabRequest(message);
-          return parsed ? Promise.resolve(listener(parsed)) : undefined;
+          if (!parsed) return false;
+          sendResponse(listener(parsed));
+          return true;
         };
         browser.runtime.onMessage.addListener(handler);
         return () => browser.runtime.onMessage.removeListener(handler);

@@ -4,7 +4,8 @@
 import { needsCodeLookup, type CodeLookupService } from './code-lookup';
 import type { MarginsDB } from './db';
 import * as library from './library';
-import type { Broadcast, Request } from './messages';
+import type { Broadcast } from './broadcasts';
+import type { Request } from './messages';
 import { getSettings, updateSettings } from './settings';
 import type { PaperRecord } from './types';
 

@@ -3,12 +3,11 @@
 // malformed or unknown message is answered with an error instead of reaching the database.
 
 import * as v from 'valibot';
-import type { PaperRecord, Settings } from './types';
+import { paperId } from './broadcasts';
 
 const MAX_BATCH = 5_000;
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const longText = v.pipe(v.string(), v.maxLength(100_000));
-const paperId = v.pipe(v.string(), v.regex(/^[a-z]+:\S{1,200}$/));
 const ids = v.pipe(v.array(paperId), v.maxLength(MAX_BATCH));
 const url = v.pipe(v.string(), v.maxLength(4_000));
 const site = v.picklist(['huggingface', 'arxiv']);
@@ -98,24 +97,6 @@ export const RequestSchema = v.variant('type', [
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
-/** Broadcasts from the background to every tab's content script and every extension page. */
-export const BroadcastSchema = v.variant('type', [
-  v.object({ type: v.literal('changed'), records: v.array(v.looseObject({ id: paperId })) }),
-  v.object({ type: v.literal('tagsChanged') }),
-  v.object({ type: v.literal('settingsChanged'), settings: v.looseObject({}) }),
-]);
-export type Broadcast =
-  | { type: 'changed'; records: PaperRecord[] }
-  | { type: 'tagsChanged' }
-  | { type: 'settingsChanged'; settings: Settings };
-
-/** Requests from the popup to the content script of the active tab. */
-export const TabRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('tabPapers') }),
-  v.object({ type: v.literal('focusPaper'), id: paperId }),
-]);
-export type TabRequest = v.InferOutput<typeof TabRequestSchema>;
-
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
 export function parseRequest(
@@ -129,15 +110,4 @@ export function parseRequest(
     ok: false,
     error: `Rejected message "${type.slice(0, 40)}": ${result.issues[0]?.message ?? 'invalid'}`,
   };
-}
-
-export function parseBroadcast(message: unknown): Broadcast | undefined {
-  const result = v.safeParse(BroadcastSchema, message);
-  // The background is the only sender of broadcasts; the schema checks their shape, the type their content.
-  return result.success ? (result.output as Broadcast) : undefined;
-}
-
-export function parseTabRequest(message: unknown): TabRequest | undefined {
-  const result = v.safeParse(TabRequestSchema, message);
-  return result.success ? result.output : undefined;
 }

@@ -3,7 +3,8 @@
 
 import { h, render } from 'preact';
 import { Toolbar, TOOLBAR_CSS } from '../../components/Toolbar';
-import type { Broadcast, Request, TabRequest } from '../messages';
+import type { Broadcast, TabRequest } from '../broadcasts';
+import type { Request } from '../messages';
 import { adapterFor } from '../sites';
 import type { PageKind, SiteAdapter } from '../sites/types';
 import { arxivUrl, huggingfaceUrl } from '../ids';

@@ -3,7 +3,8 @@
 // a failed write is rolled back and reported.
 
 import type { TagWithCount } from '../library';
-import type { Broadcast, Request } from '../messages';
+import type { Broadcast } from '../broadcasts';
+import type { Request } from '../messages';
 import { cleanTagName, hasTag, tagKey } from '../tags';
 import {
   DEFAULT_SETTINGS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBroadcast, parseRequest } from '../../lib/messages';
+import { parseBroadcast } from '../../lib/broadcasts';
+import { parseRequest } from '../../lib/messages';
 import { request, RequestError } from '../../lib/messenger';
 
 describe('message contract', () => {
