@@ -1,0 +1,57 @@
+// Bundle sizes of the built extension, gzip (zlib level 9) per file, summed over what each entry loads: a
+// script and the chunks it imports statically; a page's module scripts, their imports and its stylesheets.
+// The popup's search worker is its own figure (it loads on its own thread, after the page).
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleSize {
+  entry: string;
+  files: string[];
+  gzipBytes: number;
+}
+
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** `file` (relative to `dir`) and every chunk it imports statically, transitively. */
+function scriptClosure(dir: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(path.join(dir, file), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)) {
+    scriptClosure(dir, path.posix.join(path.posix.dirname(file), spec!), seen);
+  }
+  return seen;
+}
+
+function pageFiles(dir: string, html: string): Set<string> {
+  const files = new Set<string>([html]);
+  const text = readFileSync(path.join(dir, html), 'utf8');
+  for (const [, ref] of text.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) {
+    if (ref!.endsWith('.css')) files.add(ref!);
+    else for (const f of scriptClosure(dir, ref!)) files.add(f);
+  }
+  return files;
+}
+
+export function bundleSizes(dir: string): BundleSize[] {
+  const entry = (name: string, files: Set<string>): BundleSize => ({
+    entry: name,
+    files: [...files],
+    gzipBytes: [...files].reduce((sum, f) => sum + gzipSize(path.join(dir, f)), 0),
+  });
+  const popup = pageFiles(dir, 'popup.html');
+  const worker = [...popup]
+    .flatMap((f) => [
+      ...readFileSync(path.join(dir, f), 'utf8').matchAll(/["'/](assets\/search-worker-[\w-]+\.js)/g),
+    ])
+    .map((m) => m[1]!);
+  return [
+    entry('content script', scriptClosure(dir, 'content-scripts/content.js')),
+    entry('popup', popup),
+    entry('library page', pageFiles(dir, 'library.html')),
+    entry('background', scriptClosure(dir, 'background.js')),
+    entry('search worker', new Set(worker.slice(0, 1))),
+  ];
+}

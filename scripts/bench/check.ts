@@ -1,0 +1,67 @@
+// `npm run bench:check`, for CI (under 3 minutes): builds the extension, then fails (exit 1) when
+//   - a bundle's gzip size is over its limit, or
+//   - on the 2,000-entry arXiv listing, measured as ratios to the same page in the same run (never absolute
+//     times, which a shared CI machine cannot hold): time to all cards annotated over the floor extension's,
+//     or Margins' added main-thread CPU over the page's own main-thread CPU, is over its bound.
+// Prints every figure with its limit. The limits catch gross regressions; docs/BENCHMARKS.md holds the budget.
+
+import { closeBrowsers, openBrowsers } from './browsers';
+import { BENCH_EXTENSION_DIR, buildExtension } from './build';
+import { bundleSizes } from './bundle';
+import { measurePage } from './pages-bench';
+import { arxivListing, ARXIV_NEW } from './pages';
+import { kb, times } from './stats';
+
+const RUNS = 3;
+/** gzip bytes. The content script's budget is 20 KB; this limit sits just above today's size until it is cut. */
+const BUNDLE_LIMITS: Record<string, number> = {
+  'content script': 27 * 1024,
+  popup: 60 * 1024,
+  'library page': 62 * 1024,
+  background: 48 * 1024,
+  'search worker': 40 * 1024,
+};
+const LIMITS = {
+  /** Time to all 2,000 cards annotated (from navigation start), Margins / floor. */
+  allVsFloor: 5,
+  /** Margins' added main-thread CPU / the page's own main-thread CPU. */
+  addedCpuVsPage: 2,
+};
+
+const failures: string[] = [];
+const report = (name: string, value: string, limit: string, ok: boolean) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${value} (limit ${limit})`);
+  if (!ok) failures.push(name);
+};
+
+const started = performance.now();
+buildExtension();
+for (const b of bundleSizes(BENCH_EXTENSION_DIR)) {
+  const limit = BUNDLE_LIMITS[b.entry] ?? Infinity;
+  report(`${b.entry} gzip`, kb(b.gzipBytes), kb(limit), b.gzipBytes <= limit);
+}
+
+const browsers = await openBrowsers();
+try {
+  const f = await measurePage(browsers, 'arXiv', ARXIV_NEW, () => arxivListing(2000), 2000, RUNS, false);
+  report(
+    '2,000 cards: time to all annotated / floor',
+    times(f.allVsFloor),
+    times(LIMITS.allVsFloor),
+    f.allVsFloor <= LIMITS.allVsFloor,
+  );
+  const addedCpu = (f.cpuMs.margins - f.cpuMs.baseline) / f.cpuMs.baseline;
+  report(
+    "2,000 cards: added main-thread CPU / page's own",
+    `${times(addedCpu)} (+${Math.round(f.cpuMs.margins - f.cpuMs.baseline)} ms on ${Math.round(f.cpuMs.baseline)} ms)`,
+    times(LIMITS.addedCpuVsPage),
+    addedCpu <= LIMITS.addedCpuVsPage,
+  );
+} finally {
+  await closeBrowsers(browsers);
+}
+
+console.log(
+  `bench:check ${failures.length ? `failed: ${failures.join(', ')}` : 'passed'} in ${Math.round((performance.now() - started) / 1000)} s`,
+);
+process.exitCode = failures.length ? 1 : 0;

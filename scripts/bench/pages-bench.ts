@@ -1,0 +1,67 @@
+// Annotated-page figures for one page: every run loads the same fresh page in the three browsers, timing load
+// then cost load each, interleaved; a first warm-up run is dropped unless `warmUp` is false.
+
+import { costLoad, timeLoad, type CostSample, type TimingSample } from './annotate';
+import { VARIANTS, type BenchBrowser, type Variant } from './browsers';
+import { median } from './stats';
+
+export interface PageFigures {
+  label: string;
+  cards: number;
+  runs: number;
+  /** Medians; ms from DOMContentLoaded. */
+  firstCard: Record<'floor' | 'margins', number>;
+  all: Record<'floor' | 'margins', number>;
+  /** Medians of per-run ratios of time to all annotated (from navigation start). */
+  allVsFloor: number;
+  allVsDcl: number;
+  /** Medians. */
+  cpuMs: Record<Variant, number>;
+  taskMs: Record<Variant, number>;
+  heapBytes: Record<Variant, number>;
+  longestLateTask: Record<Variant, number>;
+}
+
+export async function measurePage(
+  browsers: Record<Variant, BenchBrowser>,
+  label: string,
+  url: string,
+  page: () => string,
+  cards: number,
+  runs: number,
+  warmUp = true,
+): Promise<PageFigures> {
+  const timing: Record<Variant, TimingSample[]> = { baseline: [], floor: [], margins: [] };
+  const cost: Record<Variant, CostSample[]> = { baseline: [], floor: [], margins: [] };
+  for (let run = warmUp ? 0 : 1; run <= runs; run++) {
+    const html = page();
+    for (const variant of VARIANTS) {
+      const t = await timeLoad(browsers[variant], url, html, cards);
+      const c = await costLoad(browsers[variant], url, html);
+      if (variant !== 'baseline' && c.cards < cards)
+        throw new Error(`${variant}: ${c.cards} of ${cards} cards`);
+      if (run === 0) continue;
+      timing[variant].push(t);
+      cost[variant].push(c);
+    }
+  }
+  const med = <T>(samples: T[], pick: (s: T) => number) => median(samples.map(pick));
+  const perVariant = (pick: (s: CostSample) => number) =>
+    Object.fromEntries(VARIANTS.map((v) => [v, med(cost[v], pick)])) as Record<Variant, number>;
+  return {
+    label,
+    cards,
+    runs,
+    firstCard: {
+      floor: med(timing.floor, (s) => s.firstCard),
+      margins: med(timing.margins, (s) => s.firstCard),
+    },
+    all: { floor: med(timing.floor, (s) => s.all), margins: med(timing.margins, (s) => s.all) },
+    allVsFloor: median(timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart)),
+    allVsDcl: med(timing.margins, (s) => s.allFromStart / s.dcl),
+    cpuMs: perVariant((s) => s.cpuMs),
+    taskMs: perVariant((s) => s.taskMs),
+    heapBytes: perVariant((s) => s.heapBytes),
+    longestLateTask: perVariant((s) => s.longestLateTask),
+  };
+}
