@@ -56,11 +56,14 @@ export function TagInput({
         placeholder="tag, Enter to add"
         value={value}
         onInput={(e) => {
+          // Only what the user types counts: the page's scripts can set the value and fire events too.
+          if (!e.isTrusted) return;
           setValue((e.target as HTMLInputElement).value);
           setActive(-1);
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
+          if (!e.isTrusted) return;
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((a) => Math.min(a + 1, suggestions.length - 1));

@@ -213,9 +213,10 @@ function CodeEditor({
         aria-label="GitHub repository"
         placeholder="https://github.com/owner/repo"
         value={value}
-        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        onInput={(e) => e.isTrusted && setValue((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => {
           e.stopPropagation();
+          if (!e.isTrusted) return;
           if (e.key === 'Enter') save();
           if (e.key === 'Escape') onClose();
         }}
@@ -249,12 +250,13 @@ function NoteEditor({
   const ref = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const saved = useRef(initial);
+  // The text as the user typed it: the page's scripts can rewrite the textarea, not this.
+  const typed = useRef(initial);
   const flush = () => {
     clearTimeout(timer.current);
-    const value = ref.current?.value ?? saved.current;
-    if (value !== saved.current) {
-      saved.current = value;
-      onSave(value);
+    if (typed.current !== saved.current) {
+      saved.current = typed.current;
+      onSave(typed.current);
     }
   };
   useLayoutEffect(() => {
@@ -271,13 +273,15 @@ function NoteEditor({
       maxLength={10_000}
       placeholder="A short note… (saved as you type, Esc closes)"
       defaultValue={initial}
-      onInput={() => {
+      onInput={(e) => {
+        if (!e.isTrusted) return;
+        typed.current = e.currentTarget.value;
         clearTimeout(timer.current);
         timer.current = setTimeout(flush, NOTE_SAVE_DELAY_MS);
       }}
       onBlur={flush}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        if (e.isTrusted && e.key === 'Escape') {
           e.stopPropagation();
           flush();
           onClose();

@@ -7,9 +7,11 @@ import { CardWidget } from '../../components/CardWidget';
 import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
 import type { PaperId } from '../types';
 import type { PageStore } from './store';
-import { sharedWidgetSheet, WIDGET_CSS } from './styles';
+import { createShadowHost, sharedWidgetSheet, WIDGET_CSS } from './styles';
 
 export const HOST_TAG = 'margins-widget';
+/** Marks the listing toolbar's host element. */
+export const TOOLBAR_ATTR = 'data-margins-toolbar';
 
 export interface Mount {
   id: PaperId;
@@ -97,7 +99,9 @@ export class Annotator {
   }
 
   isOwnNode(node: Node): boolean {
-    return node.nodeName.toLowerCase() === HOST_TAG;
+    return (
+      node instanceof Element && (node.hasAttribute('data-margins-id') || node.hasAttribute(TOOLBAR_ATTR))
+    );
   }
 
   setDark(dark: boolean): void {
@@ -134,7 +138,7 @@ export class Annotator {
   }
 
   private mount(paper: FoundPaper): void {
-    const host = this.doc.createElement(HOST_TAG);
+    const { host, root } = createShadowHost(this.doc, HOST_TAG);
     host.setAttribute('data-margins-id', paper.meta.id);
     this.applyTheme(host);
     const { element, position } = paper.anchor;
@@ -142,7 +146,6 @@ export class Annotator {
     else if (position === 'prepend') element.prepend(host);
     else if (position === 'before') element.before(host);
     else element.after(host);
-    const root = host.attachShadow({ mode: 'open' });
     adoptInto(root);
     const mount: Mount = { id: paper.meta.id, card: paper.card, parts: paper.parts, host, rendered: false };
     this.mounts.set(paper.card, mount);

@@ -8,10 +8,10 @@ import type { Request } from '../messages';
 import { adapterFor } from '../sites';
 import type { PageKind, SiteAdapter } from '../sites/types';
 import { arxivUrl, huggingfaceUrl } from '../ids';
-import { Annotator, type Mount, type ScanResult } from './annotator';
+import { Annotator, TOOLBAR_ATTR, type Mount, type ScanResult } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { PageStore } from './store';
-import { adoptPageSheet } from './styles';
+import { adoptPageSheet, createShadowHost } from './styles';
 
 export interface ContentDeps {
   send<T>(message: Request): Promise<T>;
@@ -157,8 +157,9 @@ function createToolbar(
       return;
     }
     if (!host) {
-      host = doc.createElement('margins-toolbar');
-      const root = host.attachShadow({ mode: 'open' });
+      let root: ShadowRoot;
+      ({ host, root } = createShadowHost(doc, 'margins-toolbar'));
+      host.setAttribute(TOOLBAR_ATTR, '');
       const style = doc.createElement('style');
       style.textContent = TOOLBAR_CSS;
       root.append(style, doc.createElement('div'));

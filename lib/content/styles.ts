@@ -81,3 +81,19 @@ function sheetOf(css: string): CSSStyleSheet {
   sheet.replaceSync(css);
   return sheet;
 }
+
+/**
+ * An element with an open shadow root for Margins' UI. Normally `<tag>`; if the page registered that name
+ * itself (its constructor runs on creation and may take the shadow root), a plain div, which no page script
+ * can upgrade, takes its place.
+ */
+export function createShadowHost(doc: Document, tag: string): { host: HTMLElement; root: ShadowRoot } {
+  try {
+    const host = doc.createElement(tag);
+    if (!host.shadowRoot) return { host, root: host.attachShadow({ mode: 'open' }) };
+  } catch {
+    // The page's element refused a shadow root: fall through to the div.
+  }
+  const host = doc.createElement('div');
+  return { host, root: host.attachShadow({ mode: 'open' }) };
+}
