@@ -5,7 +5,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { cleanTagName, tagKey } from '../../../lib/tags';
 import { hostileArxivPage, hostileHfPage } from '../../fixtures/security/hostile-pages';
-import { XSS_PAYLOADS } from '../../fixtures/security/payloads';
+import { generateList } from '../../fixtures/tools/arxiv-list-page.mjs';
+import entries from '../../fixtures/arxiv/list-cs.LG-new.entries.json' with { type: 'json' };
+import { OVERSIZED, XSS_PAYLOADS } from '../../fixtures/security/payloads';
 import { ARXIV_NEW, expect, HF_DAILY, servePages, standardPages, storedPapers } from '../harness';
 import { expectInert, openExtensionPage, test } from './support';
 
@@ -141,4 +143,28 @@ test('payloads typed as tags, notes and code links stay text in the widget, popu
   await page.reload();
   await widgets(page);
   await expectInert(page, 'margins');
+});
+
+// FIXME(bug): one paper with a field over the message contract's limits (an author name > 2,000 characters, an
+// abstract > 100,000) makes the background reject the page's whole `seen` batch: no paper on the page is stored,
+// "Mark all read" does nothing, and the oversized paper can never be annotated. Fix: clamp each PaperMeta to the
+// schema's limits in the content script before sending (one `clampMeta` next to the adapters' text helpers).
+test.fixme('one paper with over-long fields does not stop the rest of the page', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const listing = entries
+    .slice(0, 20)
+    .map((e, i) =>
+      i === 3 ? { ...e, authors: [OVERSIZED.author, ...e.authors], abstract: OVERSIZED.abstract } : e,
+    );
+  await servePages(context, {
+    ...standardPages,
+    [ARXIV_NEW]: { html: generateList(listing as never, { date: '2026-07-31' }) },
+  });
+  await page.goto(ARXIV_NEW);
+  await markAllRead(page, 20);
+  await expectInert(page, 'margins');
+  await expect.poll(async () => (await storedPapers(context, extensionId)).length).toBe(20);
 });

@@ -52,7 +52,7 @@ describe('quota exceeded on write', () => {
   it('rolls the card back, says "Not saved" with the reason, and keeps what was stored', async () => {
     const before = await stored();
     const bulkPut = db.papers.bulkPut.bind(db.papers);
-    db.papers.bulkPut = (() => Promise.reject(quotaExceeded())) as typeof db.papers.bulkPut;
+    db.papers.bulkPut = (() => Promise.reject(quotaExceeded())) as unknown as typeof db.papers.bulkPut;
 
     await store.setNote(PAPERS[0]!.id, 'a longer note that does not fit');
     expect(store.error).toMatch(/^Not saved: .*quota/i);
