@@ -34,6 +34,8 @@ export class PagesStore {
   tags: TagInfo[] = [];
   stats: LibraryStats | undefined;
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  /** `updatedAt` of the last version of each record this page applied. */
+  private readonly applied = new Map<PaperId, number>();
 
   constructor(
     readonly db: MarginsDB,
@@ -79,14 +81,28 @@ export class PagesStore {
 
   applyBroadcast(message: Broadcast): void {
     if (message.type === 'changed') {
-      this.search.changed(message.records);
-      this.notify({ records: new Map(message.records.map((r) => [r.id, r])) });
+      this.applyChanged(message.records);
     } else if (message.type === 'tagsChanged') {
       void this.load();
     } else {
       this.settings = message.settings;
       this.notify({});
     }
+  }
+
+  /**
+   * Records as the background wrote them. This page's own writes are applied from the background's reply, which
+   * comes before the broadcast of the same change (the broadcast goes to every tab first); the broadcast then
+   * finds nothing new. Versions are told apart by `updatedAt`, which every write sets.
+   */
+  private applyChanged(records: PaperRecord[]): PaperRecord[] {
+    const fresh = records.filter((r) => this.applied.get(r.id) !== r.updatedAt);
+    for (const record of fresh) this.applied.set(record.id, record.updatedAt);
+    if (fresh.length) {
+      this.search.changed(fresh);
+      this.notify({ records: new Map(fresh.map((r) => [r.id, r])) });
+    }
+    return records;
   }
 
   tagColor(name: string): string | undefined {
@@ -111,6 +127,7 @@ export class PagesStore {
     const previous: PaperRecord[] = [];
     for (const batch of batches(ids)) {
       const change = await this.send<LibraryChange>({ type: 'setInLibrary', ids: batch, inLibrary: false });
+      this.applyChanged(change.records);
       previous.push(...change.previous);
     }
     return previous;
@@ -141,7 +158,7 @@ export class PagesStore {
     run: (batch: T[]) => Promise<PaperRecord[]>,
   ): Promise<PaperRecord[]> {
     const changed: PaperRecord[] = [];
-    for (const batch of batches(items)) changed.push(...(await run(batch)));
+    for (const batch of batches(items)) changed.push(...this.applyChanged(await run(batch)));
     return changed;
   }
 }

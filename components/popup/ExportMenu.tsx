@@ -2,19 +2,34 @@
 // anchor: no downloads permission needed) or copied to the clipboard.
 
 import { useState } from 'preact/hooks';
-import { EXPORT_FORMAT_IDS, exportFileName, exportFormats, type ExportFormatId } from '../../lib/export';
+import type { ExportFormatId } from '../../lib/export';
 import type { PagesStore } from '../library/pages-store';
 
 export function ExportMenu({ store }: { store: PagesStore }) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormatId>('bibtex');
+  // The formats are loaded when the menu is first opened: the popup's first paint does not wait for them.
+  const [formats, setFormats] = useState<typeof import('../../lib/export') | undefined>();
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>();
 
+  const toggle = () => {
+    if (!formats) void import('../../lib/export').then(setFormats);
+    setOpen(!open);
+  };
+
   const render = async () => {
+    const { exportFormats, exportFileName } = formats ?? (await import('../../lib/export'));
     const records = await store.libraryRecords();
     const now = Date.now();
     const text = exportFormats[format].render(records, { tags: store.tags, settings: store.settings, now });
-    return { text, count: records.length, now };
+    return {
+      text,
+      count: records.length,
+      now,
+      fileName: exportFileName(format, now),
+      mime: exportFormats[format].mime,
+      label: exportFormats[format].label,
+    };
   };
 
   const run = (work: () => Promise<string>) =>
@@ -25,11 +40,11 @@ export function ExportMenu({ store }: { store: PagesStore }) {
 
   const download = () =>
     run(async () => {
-      const { text, count, now } = await render();
-      const url = URL.createObjectURL(new Blob([text], { type: exportFormats[format].mime }));
+      const { text, count, fileName, mime } = await render();
+      const url = URL.createObjectURL(new Blob([text], { type: mime }));
       const anchor = document.createElement('a');
       anchor.href = url;
-      anchor.download = exportFileName(format, now);
+      anchor.download = fileName;
       anchor.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return `Saved ${count} papers as ${anchor.download}.`;
@@ -37,26 +52,26 @@ export function ExportMenu({ store }: { store: PagesStore }) {
 
   const copy = () =>
     run(async () => {
-      const { text, count } = await render();
+      const { text, count, label } = await render();
       await navigator.clipboard.writeText(text);
-      return `Copied ${count} papers as ${exportFormats[format].label}.`;
+      return `Copied ${count} papers as ${label}.`;
     });
 
   return (
     <div class="export">
-      <button type="button" aria-expanded={open} aria-controls="export-panel" onClick={() => setOpen(!open)}>
+      <button type="button" aria-expanded={open} aria-controls="export-panel" onClick={toggle}>
         Export
       </button>
-      {open && (
+      {open && formats && (
         <div id="export-panel" class="export-panel" role="group" aria-label="Export your library">
           <select
             aria-label="Export format"
             value={format}
             onChange={(e) => setFormat(e.currentTarget.value as ExportFormatId)}
           >
-            {EXPORT_FORMAT_IDS.map((id) => (
+            {formats.EXPORT_FORMAT_IDS.map((id) => (
               <option key={id} value={id}>
-                {exportFormats[id].label}
+                {formats.exportFormats[id].label}
               </option>
             ))}
           </select>

@@ -9,7 +9,7 @@ import type { PagesStore } from '../library/pages-store';
 import { withFilters, type ClickFilters } from '../library/query';
 import { ExportMenu } from './ExportMenu';
 
-export const POPUP_RESULTS = 50;
+export const POPUP_RESULTS = 30;
 const TOP_TAGS = 8;
 
 export interface PopupProps {
