@@ -78,8 +78,7 @@ test('forged clicks, keys and messages from the page change nothing', async ({
     .toBe('read');
 });
 
-// FIXME(bug): TagInput's Enter (onKeyDown) does not check event.isTrusted: once the user opens the tag editor,
-// the page can fill it and forge Enter. Fix: `if (!e.isTrusted) return;` first in TagInput's onKeyDown.
+// Once the user opens an editor, the page can reach its input: only trusted events may save (fixed in 14cac83).
 test('with the tag editor open, the page cannot add a tag by forging input and Enter', async ({
   page,
   context,
@@ -102,9 +101,6 @@ test('with the tag editor open, the page cannot add a tag by forging input and E
   expect(stored?.tags ?? []).toEqual([]);
 });
 
-// FIXME(bug): NoteEditor saves on any input/blur event, CodeEditor on any Enter: with either editor open, the
-// page can rewrite the note or set a (GitHub) code link. Fix: check `event.isTrusted` in NoteEditor's onInput
-// and onBlur (a forged event must not schedule a save) and in CodeEditor's onKeyDown, as `trusted()` does.
 test('with the note editor open, the page cannot rewrite the note by forging input', async ({
   page,
   context,
@@ -164,9 +160,7 @@ test('built-ins the page replaces before Margins starts do not break the widgets
     .toMatchObject({ status: 'read', tags: ['survives'] });
 });
 
-// FIXME(bug): the host element's name is public; a page that registers `margins-widget` (closed shadow root in its
-// constructor) makes every attachShadow throw into the page and leaves one broken widget. Fix: mount on a
-// built-in element (`div` with data-margins-id; customElements cannot redefine built-ins) or catch and skip.
+// The host's name is public: a page may register it first, with a closed shadow root (fixed in 14cac83).
 test('a page that defines <margins-widget> itself does not break Margins', async ({ page }) => {
   await page.addInitScript(() => {
     customElements.define(
