@@ -76,7 +76,7 @@ export async function foreignMarkup(page: Page, scope: 'margins' | 'body'): Prom
       const roots: ParentNode[] =
         scope === 'body'
           ? [document.body]
-          : [...document.querySelectorAll('margins-widget, margins-toolbar')].flatMap((h) =>
+          : [...document.querySelectorAll('[data-margins-id], margins-toolbar')].flatMap((h) =>
               h.shadowRoot ? [h.shadowRoot] : [],
             );
       const visit = (root: ParentNode) => {
