@@ -240,10 +240,10 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
       )}
 
       <footer>
+        <ExportMenu store={store} />
         <button type="button" class="primary" onClick={openLibrary}>
           Open library
         </button>
-        <ExportMenu store={store} />
       </footer>
     </div>
   );
