@@ -6,7 +6,7 @@ import type { Settings } from '../../lib/types';
 export const SUPPORTED_SITES: { name: string; pages: string }[] = [
   {
     name: 'huggingface.co/papers',
-    pages: 'Daily, weekly and monthly papers, trending, search, and each paper page',
+    pages: 'Daily, weekly and monthly papers, trending, and each paper page',
   },
   { name: 'arxiv.org/list', pages: 'New, recent and past listings of every category' },
   { name: 'arxiv.org/abs', pages: 'Abstract pages' },
@@ -84,7 +84,10 @@ export function SettingsPanel({
           </li>
         ))}
       </ul>
-      <p class="hint">Everything Margins knows stays in this browser; nothing is sent anywhere.</p>
+      <p class="hint">
+        Your library stays in this browser. Margins asks only the Hugging Face and arXiv APIs, and only about
+        papers: their code links and, for exports, their metadata.
+      </p>
     </section>
   );
 }
