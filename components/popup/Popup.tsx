@@ -107,6 +107,11 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
     }
   }, [store, results]);
 
+  // Keep the row the arrow keys are on in view.
+  useLayoutEffect(() => {
+    document.getElementById(`result-${active}`)?.closest('li')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
   const run = (work: Promise<unknown>) =>
     work.then(
       () => setError(undefined),
