@@ -4,6 +4,7 @@
 
 import type { MarginsDB } from './db';
 import { normaliseGithubRepo } from './github';
+import { isSafeCodeUrl, isSafeProjectPage } from './limits';
 import { cleanTagName, defaultTagColor, hasTag, tagKey } from './tags';
 import type { CodeLink, PaperId, PaperMeta, PaperRecord, ReadStatus, Sighting, TagInfo } from './types';
 
@@ -47,9 +48,11 @@ export function mergeMeta(record: PaperRecord, meta: PaperMeta): PaperRecord {
     'comments',
     'journalRef',
     'doi',
-    'projectPage',
   ] as const) {
     fill(key);
+  }
+  if (meta.projectPage && isSafeProjectPage(meta.projectPage) && !next.projectPage) {
+    next.projectPage = meta.projectPage;
   }
   if (meta.title && !next.title) next.title = meta.title;
   if (meta.authors?.length) {
@@ -64,8 +67,7 @@ export function mergeMeta(record: PaperRecord, meta: PaperMeta): PaperRecord {
   }
   if (meta.upvotes !== undefined) next.upvotes = meta.upvotes;
   // Only ever a normalised GitHub repository, whoever sent the link.
-  const safeCode = meta.code && normaliseGithubRepo(meta.code.url) === meta.code.url;
-  if (meta.code && safeCode && next.code?.source !== 'user' && !next.codeCleared) {
+  if (meta.code && isSafeCodeUrl(meta.code.url) && next.code?.source !== 'user' && !next.codeCleared) {
     const rank = { user: 0, page: 1, text: 2, api: 3 } as const;
     if (!next.code || rank[meta.code.source] <= rank[next.code.source]) next.code = meta.code;
   }
@@ -233,7 +235,17 @@ export async function restore(
   records: PaperRecord[],
   now = Date.now(),
 ): Promise<PaperRecord[]> {
-  const back = records.map((r) => ({ ...r, updatedAt: now }));
+  // Links that could never have been stored (not a GitHub repository, a non-https project page) are dropped,
+  // whoever sent them.
+  const back = records.map((r) => {
+    const { code, projectPage, ...rest } = r;
+    return {
+      ...rest,
+      ...(code && isSafeCodeUrl(code.url) ? { code } : {}),
+      ...(projectPage && isSafeProjectPage(projectPage) ? { projectPage } : {}),
+      updatedAt: now,
+    };
+  });
   await db.transaction('rw', db.papers, db.tags, async () => {
     await db.papers.bulkPut(back);
     await ensureTagsExist(

@@ -4,17 +4,21 @@
 
 import * as v from 'valibot';
 import { paperId } from './broadcasts';
+import { isSafeCodeUrl, isSafeProjectPage, LIMITS } from './limits';
 
 const MAX_BATCH = 5_000;
-const shortText = v.pipe(v.string(), v.maxLength(2_000));
-const longText = v.pipe(v.string(), v.maxLength(100_000));
+const shortText = v.pipe(v.string(), v.maxLength(LIMITS.shortText));
+const longText = v.pipe(v.string(), v.maxLength(LIMITS.longText));
 const ids = v.pipe(v.array(paperId), v.maxLength(MAX_BATCH));
-const url = v.pipe(v.string(), v.maxLength(4_000));
+const url = v.pipe(v.string(), v.maxLength(LIMITS.url));
 const site = v.picklist(['huggingface', 'arxiv']);
 const status = v.picklist(['unread', 'reading', 'read']);
 
 const codeLink = v.object({
-  url,
+  url: v.pipe(
+    url,
+    v.check(isSafeCodeUrl, 'A code link must be a GitHub repository (https://github.com/owner/repo).'),
+  ),
   stars: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   source: v.picklist(['user', 'page', 'text', 'api']),
   at: v.number(),
@@ -23,18 +27,18 @@ const codeLink = v.object({
 export const PaperMetaSchema = v.object({
   id: paperId,
   title: v.optional(longText),
-  authors: v.optional(v.pipe(v.array(shortText), v.maxLength(5_000))),
+  authors: v.optional(v.pipe(v.array(shortText), v.maxLength(LIMITS.authors))),
   authorsTruncated: v.optional(v.boolean()),
   abstract: v.optional(longText),
   published: v.optional(shortText),
   updated: v.optional(shortText),
   primaryCategory: v.optional(shortText),
-  categories: v.optional(v.pipe(v.array(shortText), v.maxLength(50))),
+  categories: v.optional(v.pipe(v.array(shortText), v.maxLength(LIMITS.categories))),
   comments: v.optional(longText),
   journalRef: v.optional(shortText),
   doi: v.optional(shortText),
   code: v.optional(codeLink),
-  projectPage: v.optional(url),
+  projectPage: v.optional(v.pipe(url, v.check(isSafeProjectPage, 'A project page must be an https link.'))),
   upvotes: v.optional(v.number()),
 });
 const timestamp = v.pipe(v.number(), v.finite());
@@ -42,7 +46,7 @@ const timestamp = v.pipe(v.number(), v.finite());
 export const PaperRecordSchema = v.object({
   ...PaperMetaSchema.entries,
   title: longText,
-  authors: v.pipe(v.array(shortText), v.maxLength(5_000)),
+  authors: v.pipe(v.array(shortText), v.maxLength(LIMITS.authors)),
   seen: v.pipe(v.array(v.object({ site, url, at: timestamp })), v.maxLength(100)),
   status,
   tags: v.pipe(v.array(shortText), v.maxLength(1_000)),

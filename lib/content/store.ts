@@ -3,6 +3,7 @@
 // a failed write is rolled back and reported.
 
 import type { TagWithCount } from '../library';
+import { clampMeta } from '../limits';
 import type { Broadcast } from '../broadcasts';
 import type { Request } from '../messages';
 import { cleanTagName, hasTag, tagKey } from '../tags';
@@ -74,7 +75,8 @@ export class PageStore {
   }
 
   /** Tell the background which papers this page shows; learn their stored state. */
-  async seen(papers: PaperMeta[], url: string): Promise<void> {
+  async seen(found: PaperMeta[], url: string): Promise<void> {
+    const papers = found.map(clampMeta);
     for (const p of papers) this.metas.set(p.id, p);
     const records = await this.send<PaperRecord[]>({ type: 'seen', site: this.site, url, papers });
     for (const r of records) this.records.set(r.id, r);

@@ -210,11 +210,7 @@ test.fixme('after an extension reload, the reloaded page has exactly one widget 
   await expect(widget(page, 'arxiv:2607.23193')).toHaveAttribute('data-margins-status', 'read');
 });
 
-// FIXME(bug): after chrome.runtime.reload() the old content script is never told (nothing re-injects a new one
-// into open tabs, so WXT's ctx.onInvalidated does not fire): its 30 widgets stay, and a click answers "Not
-// saved: … Extension context invalidated". Fix: in entrypoints/content.ts, stop when `browser.runtime?.id` is
-// gone (check on each request failure matching /context invalidated/ and on a ctx.setInterval of ~2 s).
-test.fixme('reloading the extension retires the widgets of pages left open', async ({
+test('reloading the extension retires the widgets of pages left open', async ({
   page,
   context,
   extensionId,

@@ -74,17 +74,14 @@ describe('code links that are not GitHub repositories', () => {
     code: { url, source: 'user', at: T0 },
   });
 
-  // FIXME(bug): PaperRecordSchema checks a code link's length only; a backup stores `javascript:` as the
-  // widget's badge href. Drop `.fails` when lib/messages.ts validates `code.url` with normaliseGithubRepo.
-  it.fails('are never stored from a backup', async () => {
+  it('are never stored from a backup', async () => {
     for (const url of links) {
       await importText(exportFormats.backup.render([withLink(url)], { now: T0 }));
       expect((await db.papers.get(records[1]!.id))?.code, url).toBeUndefined();
     }
   });
 
-  // FIXME(bug): the same gap in `restore` (undo), which any extension page or content script may send.
-  it.fails('are never stored by an undo (restore)', async () => {
+  it('are never stored by an undo (restore)', async () => {
     for (const url of links) {
       await handleRequest(db, { type: 'restore', records: [withLink(url)] });
       expect((await db.papers.get(records[1]!.id))?.code, url).toBeUndefined();
