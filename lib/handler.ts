@@ -85,6 +85,12 @@ export async function handleRequest(db: MarginsDB, req: Request, services: Servi
     case 'setTagColor':
       await library.setTagColor(db, req.tag, req.color);
       return { value: null, broadcasts: [{ type: 'tagsChanged' }] };
+    case 'imported': {
+      const records = (await library.getMany(db, req.ids)).filter((r): r is PaperRecord => !!r);
+      // A backup may also have filled settings this browser never set.
+      const settings: Broadcast = { type: 'settingsChanged', settings: await getSettings(db) };
+      return { value: records.length, broadcasts: [...withTags(records), settings] };
+    }
     case 'getSettings':
       return { value: await getSettings(db), broadcasts: [] };
     case 'setSettings': {

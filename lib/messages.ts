@@ -95,6 +95,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('renameTag'), from: shortText, to: shortText }),
   v.object({ type: v.literal('deleteTag'), tag: shortText }),
   v.object({ type: v.literal('setTagColor'), tag: shortText, color: shortText }),
+  // The library page wrote these papers itself (an import, metadata completion): tell every tab and page.
+  v.object({ type: v.literal('imported'), ids }),
   v.object({ type: v.literal('getSettings') }),
   v.object({ type: v.literal('setSettings'), patch: settingsPatch }),
 ]);
