@@ -31,6 +31,8 @@ export class PageStore {
   private records = new Map<PaperId, PaperRecord>();
   private metas = new Map<PaperId, PaperMeta>();
   private listeners = new Set<Listener>();
+  /** Edits sent and not yet answered, per paper. */
+  private pending = new Map<PaperId, number>();
   tags: TagWithCount[] = [];
   settings: Settings = DEFAULT_SETTINGS;
   /** The last message for the user (a failed write), shown by the toolbar. */
@@ -79,8 +81,7 @@ export class PageStore {
     const papers = found.map(clampMeta);
     for (const p of papers) this.metas.set(p.id, p);
     const records = await this.send<PaperRecord[]>({ type: 'seen', site: this.site, url, papers });
-    for (const r of records) this.records.set(r.id, r);
-    this.notify(records.map((r) => r.id));
+    this.take(records);
   }
 
   /** Ask for the code links of cards the user can see (the background skips those it knows). */
@@ -90,9 +91,7 @@ export class PageStore {
 
   applyBroadcast(message: Broadcast): void {
     if (message.type === 'changed') {
-      const mine = message.records.filter((r) => this.metas.has(r.id));
-      for (const r of mine) this.records.set(r.id, r);
-      if (mine.length) this.notify(mine.map((r) => r.id));
+      this.take(message.records.filter((r) => this.metas.has(r.id)));
     } else if (message.type === 'tagsChanged') {
       void this.send<TagWithCount[]>({ type: 'listTags' }).then((tags) => {
         this.tags = tags;
@@ -102,6 +101,16 @@ export class PageStore {
       this.settings = { ...DEFAULT_SETTINGS, ...(message.settings as Partial<Settings>) };
       this.notify();
     }
+  }
+
+  /**
+   * Take records from the background, except for papers with an edit of this page still on its way: their reply
+   * brings the final state, and an older answer arriving late must not undo what the user just did.
+   */
+  private take(records: PaperRecord[]): void {
+    const fresh = records.filter((r) => !this.pending.get(r.id));
+    for (const r of fresh) this.records.set(r.id, r);
+    if (fresh.length) this.notify(fresh.map((r) => r.id));
   }
 
   private metasFor(ids: PaperId[]): PaperMeta[] {
@@ -122,13 +131,22 @@ export class PageStore {
     const hadError = this.error !== undefined;
     this.error = undefined;
     this.notify(hadError ? undefined : ids);
+    for (const id of ids) this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
+    const settle = () => {
+      for (const id of ids) {
+        const left = (this.pending.get(id) ?? 1) - 1;
+        if (left) this.pending.set(id, left);
+        else this.pending.delete(id);
+      }
+    };
     try {
       const result = await this.send<PaperRecord[] | { records: PaperRecord[] }>(message);
+      settle();
       const records = Array.isArray(result) ? result : result.records;
-      for (const r of records) this.records.set(r.id, r);
-      this.notify(records.map((r) => r.id));
+      this.take(records);
       return records;
     } catch (error) {
+      settle();
       for (const r of before) if (r) this.records.set(r.id, r);
       this.error = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
       this.notify();

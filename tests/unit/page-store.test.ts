@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { PageStore } from '../../lib/content/store';
+import type { Request } from '../../lib/messages';
+import type { PaperRecord } from '../../lib/types';
+
+const base: PaperRecord = {
+  id: 'arxiv:2307.14549',
+  title: 'A paper',
+  authors: ['A. Author'],
+  seen: [],
+  status: 'unread',
+  tags: [],
+  note: '',
+  inLibrary: 0,
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+/** A background whose answers the test releases by hand, in any order. */
+function controlledBackground() {
+  const calls: { message: Request; answer: (value: unknown) => void; fail: (e: Error) => void }[] = [];
+  const send = <T>(message: Request) =>
+    new Promise<T>((resolve, reject) =>
+      calls.push({ message, answer: (v) => resolve(v as T), fail: reject }),
+    );
+  return { calls, send };
+}
+
+describe('PageStore', () => {
+  it('shows an edit at once and keeps it when an older answer arrives late', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const first = store.seen([{ id: base.id, title: base.title }], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([base]);
+    await first;
+    // The page navigates (a re-scan is sent), then the user clicks before its answer is back.
+    const rescan = store.seen([{ id: base.id }], 'https://arxiv.org/list/cs.LG/new?skip=0');
+    const edit = store.setStatus([base.id], 'read');
+    expect(store.get(base.id)?.status).toBe('read');
+    expect(bg.calls[2]!.message).toMatchObject({ type: 'setStatus', metas: [{ id: base.id }] });
+    bg.calls[1]!.answer([base]); // state from before the click
+    await rescan;
+    expect(store.get(base.id)?.status).toBe('read');
+    bg.calls[2]!.answer([{ ...base, status: 'read', inLibrary: 1, updatedAt: 2 }]);
+    await edit;
+    expect(store.get(base.id)).toMatchObject({ status: 'read', inLibrary: 1 });
+  });
+
+  it('a late broadcast of an earlier state does not undo a pending edit', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const seen = store.seen([{ id: base.id }], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([base]);
+    await seen;
+    const edit = store.setStatus([base.id], 'read');
+    expect(store.get(base.id)?.status).toBe('read');
+    store.applyBroadcast({ type: 'changed', records: [{ ...base, tags: ['from another tab'] }] });
+    expect(store.get(base.id)?.status).toBe('read');
+    bg.calls[1]!.answer([{ ...base, status: 'read', tags: ['from another tab'], updatedAt: 3 }]);
+    await edit;
+    expect(store.get(base.id)).toMatchObject({ status: 'read', tags: ['from another tab'] });
+  });
+
+  it('rolls back a failed edit and says why', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const seen = store.seen([{ id: base.id }], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([base]);
+    await seen;
+    const edit = store.addTag(base.id, 'later');
+    expect(store.get(base.id)?.tags).toEqual(['later']);
+    bg.calls[1]!.fail(new Error('The quota has been exceeded.'));
+    await edit;
+    expect(store.get(base.id)?.tags).toEqual([]);
+    expect(store.error).toBe('Not saved: The quota has been exceeded.');
+  });
+});
