@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { ExportFormatId } from '../../lib/export';
+import { copyText, downloadText } from '../export-actions';
 import type { PagesStore } from '../library/pages-store';
 
 export function ExportMenu({ store }: { store: PagesStore }) {
@@ -41,19 +42,14 @@ export function ExportMenu({ store }: { store: PagesStore }) {
   const download = () =>
     run(async () => {
       const { text, count, fileName, mime } = await render();
-      const url = URL.createObjectURL(new Blob([text], { type: mime }));
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = fileName;
-      anchor.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return `Saved ${count} papers as ${anchor.download}.`;
+      downloadText(text, fileName, mime);
+      return `Saved ${count} papers as ${fileName}.`;
     });
 
   const copy = () =>
     run(async () => {
       const { text, count, label } = await render();
-      await navigator.clipboard.writeText(text);
+      await copyText(text);
       return `Copied ${count} papers as ${label}.`;
     });
 
