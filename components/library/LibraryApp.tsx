@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PaperId, PaperRecord } from '../../lib/types';
 import { tagCounts } from './library-list';
 import type { PagesStore } from './pages-store';
-import { PapersView } from './PapersView';
+import { PapersView, type PapersViewProps } from './PapersView';
 import { SettingsPanel } from './SettingsPanel';
 import { TagManager } from './TagManager';
 
@@ -22,8 +22,9 @@ export interface LibraryAppProps {
   store: PagesStore;
   section: LibrarySection;
   onSection: (section: LibrarySection) => void;
-  /** The Import & export section's content (see entrypoints/library). */
-  importExport?: ComponentChildren;
+  /** The Import & export section's content, given every library paper (see entrypoints/library). */
+  importExport?: (library: ReadonlyMap<PaperId, PaperRecord>) => ComponentChildren;
+  exportControl?: PapersViewProps['exportControl'];
 }
 
 /** Every library paper in memory, kept current from the background's broadcasts. */
@@ -68,7 +69,7 @@ function useLibrary(store: PagesStore): {
   return { library: state.library, version, loaded };
 }
 
-export function LibraryApp({ store, section, onSection, importExport }: LibraryAppProps) {
+export function LibraryApp({ store, section, onSection, importExport, exportControl }: LibraryAppProps) {
   const { library, version, loaded } = useLibrary(store);
   const stats = store.stats;
   return (
@@ -108,7 +109,9 @@ export function LibraryApp({ store, section, onSection, importExport }: LibraryA
         </p>
       </header>
       <main>
-        {section === 'papers' && loaded && <PapersView store={store} library={library} version={version} />}
+        {section === 'papers' && loaded && (
+          <PapersView store={store} library={library} version={version} exportControl={exportControl} />
+        )}
         {section === 'tags' && loaded && <TagManager store={store} counts={tagCounts(library.values())} />}
         {section === 'settings' && (
           <SettingsPanel settings={store.settings} onChange={(patch) => void store.setSettings(patch)} />
@@ -116,9 +119,7 @@ export function LibraryApp({ store, section, onSection, importExport }: LibraryA
         {section === 'import-export' && (
           <section class="import-export" aria-labelledby="import-export-heading">
             <h2 id="import-export-heading">Import &amp; export</h2>
-            {importExport ?? (
-              <p class="hint">Export to BibTeX, RIS, CSL-JSON, CSV and Markdown is on its way.</p>
-            )}
+            {loaded && importExport?.(library)}
           </section>
         )}
       </main>

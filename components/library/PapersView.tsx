@@ -1,5 +1,6 @@
 // The library's papers: search, filters, sorting, a virtualised table, selection and bulk changes with undo.
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { paperUrl, shortAuthors } from '../../lib/open-paper';
 import { READ_STATUSES, type PaperId, type PaperRecord, type ReadStatus } from '../../lib/types';
@@ -12,6 +13,7 @@ import {
   type SortDirection,
   type SortKey,
 } from './library-list';
+import type { ExportView } from './ImportExport';
 import type { PagesStore } from './pages-store';
 import { type ClickFilters } from './query';
 import { VirtualTable } from './VirtualTable';
@@ -32,6 +34,8 @@ export interface PapersViewProps {
   library: ReadonlyMap<PaperId, PaperRecord>;
   /** Bumped whenever `library` changes. */
   version: number;
+  /** The Export button, given what the view shows (see ImportExport). */
+  exportControl?: (view: ExportView) => ComponentChildren;
 }
 
 interface Undo {
@@ -43,7 +47,7 @@ function dateText(ms: number | undefined): string {
   return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
 }
 
-export function PapersView({ store, library, version }: PapersViewProps) {
+export function PapersView({ store, library, version, exportControl }: PapersViewProps) {
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<ClickFilters>({});
   const [sort, setSort] = useState<SortKey>('added');
@@ -191,6 +195,11 @@ export function PapersView({ store, library, version }: PapersViewProps) {
             ))}
           </select>
         </label>
+        {exportControl?.({
+          selected: selectedIds.flatMap((id) => library.get(id) ?? []),
+          shown: list,
+          filtered: !!query || !!filters.status || !!filters.tag,
+        })}
       </div>
 
       <div class="selection-bar" role="group" aria-label="Selection">

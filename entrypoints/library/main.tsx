@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import { parseBroadcast } from '@/lib/broadcasts';
 import type { Request } from '@/lib/messages';
 import { request } from '@/lib/messenger';
+import { ExportButton, ImportExport } from '@/components/library/ImportExport';
 import { LibraryApp, type LibrarySection } from '@/components/library/LibraryApp';
 import { PagesStore } from '@/components/library/pages-store';
 import { SearchClient, startSearchWorker } from '@/components/library/search-client';
@@ -35,8 +36,15 @@ function App() {
     addEventListener('hashchange', follow);
     return () => removeEventListener('hashchange', follow);
   }, []);
-  // Import & export: the export engineer passes the section's content here as `importExport`.
-  return <LibraryApp store={store} section={section} onSection={(s) => (location.hash = s)} />;
+  return (
+    <LibraryApp
+      store={store}
+      section={section}
+      onSection={(s) => (location.hash = s)}
+      importExport={(library) => <ImportExport store={store} send={send} library={library} />}
+      exportControl={(view) => <ExportButton store={store} send={send} view={view} />}
+    />
+  );
 }
 
 render(<App />, document.getElementById('app')!);
