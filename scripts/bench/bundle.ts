@@ -19,7 +19,9 @@ function scriptClosure(dir: string, file: string, seen = new Set<string>()): Set
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(path.join(dir, file), 'utf8');
-  for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']([^"']+)["']/g)) {
+  for (const [, spec] of code.matchAll(
+    /(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+  )) {
     scriptClosure(dir, path.posix.join(path.posix.dirname(file), spec!), seen);
   }
   return seen;

@@ -13,13 +13,14 @@ import { arxivListing, ARXIV_NEW } from './pages';
 import { kb, times } from './stats';
 
 const RUNS = 3;
-/** gzip bytes. The content script's budget is 20 KB; this limit sits just above today's size until it is cut. */
+/** gzip bytes. The content script's budget is 20 KB; its limit sits just above today's size until the cuts in
+ *  docs/BENCHMARKS.md land. The others have no budget: their limits catch a dependency pulled in by mistake. */
 const BUNDLE_LIMITS: Record<string, number> = {
-  'content script': 27 * 1024,
-  popup: 60 * 1024,
-  'library page': 62 * 1024,
-  background: 48 * 1024,
-  'search worker': 40 * 1024,
+  'content script': 24 * 1024,
+  popup: 80 * 1024,
+  'library page': 90 * 1024,
+  background: 60 * 1024,
+  'search worker': 50 * 1024,
 };
 const LIMITS = {
   /** Time to all 2,000 cards annotated (from navigation start), Margins / floor. */
