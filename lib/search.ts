@@ -78,8 +78,8 @@ function fieldText(record: PaperRecord, field: TextField): string {
   return Array.isArray(value) ? value.join(' ') : (value ?? '');
 }
 
-/** A record's distinct terms, and how much each says about it: field boosts summed, repeats within a field
- *  counting less and less. Parallel arrays; one map lookup per word, as this is most of the build time. */
+/** A record's distinct terms, and how much each says about it (quantized): field boosts summed, repeats within
+ *  a field counting less and less. Parallel arrays; one map lookup per word, as this is most of the build time. */
 function termWeights(record: PaperRecord): { terms: string[]; weights: number[] } {
   const termIndex = new Map<string, number>();
   const counts: number[] = []; // counts[term index * FIELDS.length + field index]
@@ -95,14 +95,14 @@ function termWeights(record: PaperRecord): { terms: string[]; weights: number[] 
     }
   });
   const terms = [idTerm(record.id), ...termIndex.keys()];
-  const weights = [ID_BOOST];
+  const weights = [quantize(ID_BOOST)];
   for (let t = 0; t < termIndex.size; t++) {
     let weight = 0;
     FIELDS.forEach((field, f) => {
       const count = counts[t * FIELDS.length + f]!;
       if (count) weight += (FIELD_BOOST[field] * count) / (count + 0.5);
     });
-    weights.push(weight);
+    weights.push(quantize(weight));
   }
   return { terms, weights };
 }
@@ -126,17 +126,118 @@ function filterKeysOf(record: PaperRecord): FilterKeys {
   };
 }
 
-/** A predicate for the filters of a query, or undefined when it has none. */
-function filterOf(query: ParsedQuery): ((keys: FilterKeys) => boolean) | undefined {
+/** The filters of a query, folded the way FilterKeys are. */
+interface Filters {
+  statuses: ReadStatus[];
+  years: number[];
+  tags: string[];
+  /** As ` word word`, like FilterKeys.authors. */
+  authors: string[];
+}
+
+function filtersOf(query: ParsedQuery): Filters | undefined {
   const { statuses, years } = query;
   const tags = query.tags.map(wordsOf);
   const authors = query.authors.map((author) => ` ${wordsOf(author)}`);
   if (!statuses.length && !years.length && !tags.length && !authors.length) return undefined;
-  return (keys) =>
-    (statuses.length === 0 || statuses.includes(keys.status)) &&
-    (years.length === 0 || (keys.year !== undefined && years.includes(keys.year))) &&
-    tags.every((tag) => keys.tags.has(tag)) &&
-    authors.every((fragment) => keys.authors.some((author) => author.includes(fragment)));
+  return { statuses, years, tags, authors };
+}
+
+function passes(keys: FilterKeys, filters: Filters): boolean {
+  return (
+    (filters.statuses.length === 0 || filters.statuses.includes(keys.status)) &&
+    (filters.years.length === 0 || (keys.year !== undefined && filters.years.includes(keys.year))) &&
+    filters.tags.every((tag) => keys.tags.has(tag)) &&
+    filters.authors.every((fragment) => keys.authors.some((author) => author.includes(fragment)))
+  );
+}
+
+/** The distinct words of a record's author names: what `author:` prefixes are looked up in. */
+function authorWordsOf(keys: FilterKeys): Set<string> {
+  return new Set(keys.authors.flatMap((author) => author.split(' ')).filter(Boolean));
+}
+
+/** Slots by a key (a status, tag, year or author word), kept in step with the records. */
+class SlotsByKey<K> {
+  readonly slots = new Map<K, Set<number>>();
+
+  /** True when the key is new. */
+  add(key: K, slot: number): boolean {
+    const slots = this.slots.get(key);
+    if (slots) slots.add(slot);
+    else this.slots.set(key, new Set([slot]));
+    return !slots;
+  }
+
+  /** True when no slot has the key any more. */
+  delete(key: K, slot: number): boolean {
+    const slots = this.slots.get(key);
+    if (!slots?.delete(slot) || slots.size) return false;
+    this.slots.delete(key);
+    return true;
+  }
+}
+
+/** A sorted set of strings: the strings starting with a prefix are one contiguous run. During a batch,
+ *  changes are collected and merged in once at the end instead of one array splice each. */
+class SortedTerms {
+  private sorted: string[] = [];
+  private batch: { added: Set<string>; deleted: Set<string> } | undefined;
+
+  get terms(): readonly string[] {
+    return this.sorted;
+  }
+
+  /** Where `term` is, or would go. */
+  indexOf(term: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid]! < term) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The terms starting with `prefix`, in order. */
+  startingWith(prefix: string): string[] {
+    const found: string[] = [];
+    for (let i = this.indexOf(prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++)
+      found.push(this.sorted[i]!);
+    return found;
+  }
+
+  add(term: string): void {
+    if (!this.batch) this.sorted.splice(this.indexOf(term), 0, term);
+    else if (!this.batch.deleted.delete(term)) this.batch.added.add(term);
+  }
+
+  delete(term: string): void {
+    if (!this.batch) this.sorted.splice(this.indexOf(term), 1);
+    else if (!this.batch.added.delete(term)) this.batch.deleted.add(term);
+  }
+
+  startBatch(): void {
+    this.batch ??= { added: new Set(), deleted: new Set() };
+  }
+
+  endBatch(): void {
+    if (!this.batch) return;
+    const { added, deleted } = this.batch;
+    this.batch = undefined;
+    const kept = deleted.size ? this.sorted.filter((term) => !deleted.has(term)) : this.sorted;
+    const incoming = [...added].sort();
+    // Merge two sorted runs: linear, where sorting everything again would not be.
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length && j < incoming.length)
+      merged.push(kept[i]! < incoming[j]! ? kept[i++]! : incoming[j++]!);
+    while (i < kept.length) merged.push(kept[i++]!);
+    while (j < incoming.length) merged.push(incoming[j++]!);
+    this.sorted = merged;
+  }
 }
 
 /** Levenshtein distance when it is at most `max`, else max + 1; gives up as soon as a row exceeds `max`. */
@@ -160,14 +261,15 @@ function boundedDistance(a: string, b: string, max: number, row: number[]): numb
   return row[b.length]!;
 }
 
-/** Papers containing one term, sorted by slot; each entry is `slot * WEIGHT_STEPS + weight * WEIGHT_SCALE`.
+/** Papers containing one term, sorted by slot; each entry is `slot * WEIGHT_STEPS + quantize(weight)`.
  *  One small integer per entry keeps 100k papers' postings compact and the scoring loop tight. */
 type Postings = number[];
 const WEIGHT_SCALE = 4;
 const WEIGHT_STEPS = 64;
 
-function packPosting(slot: number, weight: number): number {
-  return slot * WEIGHT_STEPS + Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
+/** A weight as stored in a posting: a small integer, never 0 (that would lose the paper). */
+function quantize(weight: number): number {
+  return Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
 }
 
 /** Index of the first posting of `slot` or later. */
@@ -191,8 +293,28 @@ const EXPANSION_CACHE_SIZE = 64;
 /** One typed word: the terms it may stand for, each with how well it matches. */
 type WordMatch = { term: string; quality: number }[];
 
+/** A binary search costs about this many posting steps: probing the few papers still in the running is
+ *  cheaper than scanning a long posting list once they are fewer than its length divided by this. */
+const PROBE_COST = 16;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Whether two versions of a record index under the same terms and weights. */
+function sameText(a: PaperRecord, b: PaperRecord): boolean {
+  return (
+    a.title === b.title &&
+    a.note === b.note &&
+    (a.abstract ?? '') === (b.abstract ?? '') &&
+    sameList(a.authors, b.authors) &&
+    sameList(a.tags, b.tags)
+  );
+}
+
 export class PaperSearch {
-  /** Slot of each paper: its position in the per-paper arrays below. Freed slots are reused. */
+  /** Slot of each paper: its position in the per-paper arrays below. Freed slots are reused; an updated
+   *  paper keeps its slot, so only the postings of terms that changed are touched. */
   private readonly slotOf = new Map<PaperId, number>();
   private readonly freeSlots: number[] = [];
   private readonly records: (PaperRecord | undefined)[] = [];
@@ -200,22 +322,25 @@ export class PaperSearch {
   /** `touchedAt ?? updatedAt` by slot: the tie-breaker and the order of filter-only listings. */
   private readonly recency: number[] = [];
   private readonly postings = new Map<string, Postings>();
-  /** Every indexed term, sorted: the terms starting with a prefix are one contiguous run. */
-  private vocabulary: string[] = [];
-  private vocabularySorted = true;
+  /** Every indexed term: the terms starting with a prefix are one contiguous run. */
+  private readonly vocabulary = new SortedTerms();
+  // Slots by filter value, so a filter narrows to its papers without testing every paper.
+  private readonly byStatus = new SlotsByKey<ReadStatus>();
+  private readonly byTag = new SlotsByKey<string>();
+  private readonly byYear = new SlotsByKey<number>();
+  private readonly byAuthorWord = new SlotsByKey<string>();
+  private readonly authorWords = new SortedTerms();
   // Scratch space for one search, indexed by slot, cleared after use.
   private score = new Float64Array(0);
   private wordScore = new Float64Array(0);
   private wordsMatched = new Uint8Array(0);
+  /** How many of the query's filters each paper passed so far. */
+  private filtersPassed = new Uint32Array(0);
   private readonly distanceRow: number[] = [];
   private readonly expansions = new Map<string, WordMatch>();
 
   constructor(records: Iterable<PaperRecord> = []) {
-    // Bulk loading appends terms unsorted and sorts once at the end, instead of one insertion per new term.
-    this.vocabularySorted = false;
-    for (const record of records) this.upsert(record);
-    this.vocabulary.sort();
-    this.vocabularySorted = true;
+    this.upsertMany(records);
   }
 
   get size(): number {
@@ -224,25 +349,42 @@ export class PaperSearch {
 
   /** Adds a record, or replaces the one with the same id. */
   upsert(record: PaperRecord): void {
-    this.remove(record.id);
-    const slot = this.freeSlots.pop() ?? this.records.length;
-    this.slotOf.set(record.id, slot);
+    const slot = this.slotOf.get(record.id);
+    const previous = slot === undefined ? undefined : this.records[slot];
+    if (slot === undefined || !previous) return this.add(record);
     this.records[slot] = record;
-    this.keys[slot] = filterKeysOf(record);
     this.recency[slot] = recencyOf(record);
-    const { terms, weights } = termWeights(record);
-    terms.forEach((term, i) => {
-      let postings = this.postings.get(term);
-      if (!postings) {
-        postings = [];
-        this.postings.set(term, postings);
-        this.addToVocabulary(term);
+    this.unindexFilters(slot);
+    this.indexFilters(slot, record);
+    // A status click or a touch changes no text: the postings stay as they are.
+    if (sameText(previous, record)) return;
+    const before = termWeights(previous);
+    const oldWeights = new Map(before.terms.map((term, i) => [term, before.weights[i]!]));
+    const after = termWeights(record);
+    after.terms.forEach((term, i) => {
+      const weight = after.weights[i]!;
+      const oldWeight = oldWeights.get(term);
+      oldWeights.delete(term);
+      if (oldWeight === undefined) this.addPosting(term, slot, weight);
+      else if (oldWeight !== weight) {
+        const postings = this.postings.get(term)!;
+        postings[postingIndex(postings, slot)] = slot * WEIGHT_STEPS + weight;
       }
-      const entry = packPosting(slot, weights[i]!);
-      // New slots are the largest, so building appends; only a reused slot lands in the middle.
-      if (!postings.length || postings[postings.length - 1]! < entry) postings.push(entry);
-      else postings.splice(postingIndex(postings, slot), 0, entry);
     });
+    for (const term of oldWeights.keys()) this.removePosting(term, slot);
+  }
+
+  /** Adds or replaces many records at once: sorted structures are merged once at the end, not per record. */
+  upsertMany(records: Iterable<PaperRecord>): void {
+    this.vocabulary.startBatch();
+    this.authorWords.startBatch();
+    try {
+      for (const record of records) this.upsert(record);
+    } finally {
+      this.vocabulary.endBatch();
+      this.authorWords.endBatch();
+      this.expansions.clear();
+    }
   }
 
   remove(id: PaperId): void {
@@ -250,32 +392,142 @@ export class PaperSearch {
     const record = slot === undefined ? undefined : this.records[slot];
     if (slot === undefined || !record) return;
     // The stored record yields exactly the terms it was indexed under.
-    for (const term of termWeights(record).terms) {
-      const postings = this.postings.get(term);
-      if (!postings) continue;
-      postings.splice(postingIndex(postings, slot), 1);
-      if (!postings.length) {
-        this.postings.delete(term);
-        this.removeFromVocabulary(term);
-      }
-    }
+    for (const term of termWeights(record).terms) this.removePosting(term, slot);
+    this.unindexFilters(slot);
     this.slotOf.delete(id);
     this.records[slot] = undefined;
     this.keys[slot] = undefined;
     this.freeSlots.push(slot);
   }
 
-  /** Best matches first; with no free words, the papers the filters keep, most recently touched first. */
+  /** Best matches first; with no free words, the papers the filters keep, most recently touched first.
+   *  `limit: Infinity` gives every match, ranked. */
   search(query: string, { limit = 50 }: SearchRequest = {}): PaperRecord[] {
+    return this.rankedSlots(query, limit).map((slot) => this.records[slot]!);
+  }
+
+  /** The ids of every match, best first: what `search(query, { limit: Infinity })` finds, without the records. */
+  matchIds(query: string, { limit = Number.POSITIVE_INFINITY }: SearchRequest = {}): PaperId[] {
+    return this.rankedSlots(query, limit).map((slot) => this.records[slot]!.id);
+  }
+
+  private rankedSlots(query: string, limit: number): number[] {
+    this.ensureScratch();
     const parsed = parseQuery(query);
-    const filter = filterOf(parsed);
+    const filters = filtersOf(parsed);
+    const survivors = filters ? this.slotsPassing(filters) : undefined;
     const words = this.wordMatches(parsed.text);
-    if (words === undefined) return this.mostRecent(filter, limit);
-    const candidates = this.candidatesMatchingAll(words);
-    const kept = filter ? candidates.filter((slot) => filter(this.keys[slot]!)) : candidates;
-    const ranked = this.best(kept, limit, (slot) => this.score[slot]!);
+    if (words === undefined) return this.best(survivors ?? this.liveSlots(), limit);
+    const candidates = this.candidatesMatchingAll(words, survivors);
+    const ranked = this.best(candidates, limit);
     for (const slot of candidates) this.score[slot] = 0;
     return ranked;
+  }
+
+  private add(record: PaperRecord): void {
+    const slot = this.freeSlots.pop() ?? this.records.length;
+    this.slotOf.set(record.id, slot);
+    this.records[slot] = record;
+    this.recency[slot] = recencyOf(record);
+    this.indexFilters(slot, record);
+    const { terms, weights } = termWeights(record);
+    terms.forEach((term, i) => this.addPosting(term, slot, weights[i]!));
+  }
+
+  private addPosting(term: string, slot: number, weight: number): void {
+    let postings = this.postings.get(term);
+    if (!postings) {
+      postings = [];
+      this.postings.set(term, postings);
+      this.vocabulary.add(term);
+      this.expansions.clear();
+    }
+    const entry = slot * WEIGHT_STEPS + weight;
+    // New slots are the largest, so building appends; only a reused slot lands in the middle.
+    if (!postings.length || postings[postings.length - 1]! < entry) postings.push(entry);
+    else postings.splice(postingIndex(postings, slot), 0, entry);
+  }
+
+  private removePosting(term: string, slot: number): void {
+    const postings = this.postings.get(term);
+    if (!postings) return;
+    postings.splice(postingIndex(postings, slot), 1);
+    if (postings.length) return;
+    this.postings.delete(term);
+    this.vocabulary.delete(term);
+    this.expansions.clear();
+  }
+
+  private indexFilters(slot: number, record: PaperRecord): void {
+    const keys = filterKeysOf(record);
+    this.keys[slot] = keys;
+    this.byStatus.add(keys.status, slot);
+    for (const tag of keys.tags) this.byTag.add(tag, slot);
+    if (keys.year !== undefined) this.byYear.add(keys.year, slot);
+    for (const word of authorWordsOf(keys)) if (this.byAuthorWord.add(word, slot)) this.authorWords.add(word);
+  }
+
+  private unindexFilters(slot: number): void {
+    const keys = this.keys[slot];
+    if (!keys) return;
+    this.byStatus.delete(keys.status, slot);
+    for (const tag of keys.tags) this.byTag.delete(tag, slot);
+    if (keys.year !== undefined) this.byYear.delete(keys.year, slot);
+    for (const word of authorWordsOf(keys))
+      if (this.byAuthorWord.delete(word, slot)) this.authorWords.delete(word);
+  }
+
+  /** Slots of the papers the filters keep, from the slot sets of each filter value. */
+  private slotsPassing(filters: Filters): number[] {
+    const { slots: byStatus } = this.byStatus;
+    const { slots: byYear } = this.byYear;
+    const { slots: byTag } = this.byTag;
+    const { slots: byAuthorWord } = this.byAuthorWord;
+    // Each filter as the union of slot sets a paper must be in one of.
+    const unions: (Set<number> | undefined)[][] = [];
+    if (filters.statuses.length) unions.push([...new Set(filters.statuses)].map((s) => byStatus.get(s)));
+    if (filters.years.length) unions.push([...new Set(filters.years)].map((year) => byYear.get(year)));
+    for (const tag of filters.tags) unions.push([byTag.get(tag)]);
+    for (const fragment of filters.authors) {
+      // ` de bort`: papers with an author word starting `de`; the check below sees the whole fragment.
+      const firstWord = fragment.split(' ')[1];
+      if (firstWord)
+        unions.push(this.authorWords.startingWith(firstWord).map((word) => byAuthorWord.get(word)));
+    }
+    if (!unions.length) return this.liveSlots().filter((slot) => passes(this.keys[slot]!, filters));
+    const sizeOf = (union: (Set<number> | undefined)[]) =>
+      union.reduce((sum, set) => sum + (set?.size ?? 0), 0);
+    // Narrowest first: each later filter only keeps some of what the earlier ones kept.
+    const sized = unions.map((union) => ({ union, size: sizeOf(union) })).sort((x, y) => x.size - y.size);
+    const passed = this.filtersPassed;
+    let survivors: number[] = [];
+    sized.forEach(({ union, size }, done) => {
+      const sets = union.filter((set) => set !== undefined);
+      // Few survivors against a big filter: ask its sets about each survivor rather than walk them all.
+      if (done > 0 && survivors.length * sets.length < size) {
+        survivors = survivors.filter((slot) => sets.some((set) => set.has(slot)));
+        for (const slot of survivors) passed[slot] = done + 1;
+        return;
+      }
+      const next: number[] = [];
+      for (const set of sets)
+        for (const slot of set)
+          if (passed[slot] === done) {
+            passed[slot] = done + 1;
+            next.push(slot);
+          }
+      survivors = next;
+    });
+    // Every slot marked was a survivor of the first filter.
+    for (const set of sized[0]!.union) if (set) for (const slot of set) passed[slot] = 0;
+    // An author fragment of several words (`de bort`) was only narrowed by its first word.
+    return filters.authors.some((fragment) => fragment.lastIndexOf(' ') > 0)
+      ? survivors.filter((slot) => passes(this.keys[slot]!, filters))
+      : survivors;
+  }
+
+  private liveSlots(): number[] {
+    return [...this.slotOf.values()];
   }
 
   /** What each typed word may stand for; undefined when no word can narrow anything. */
@@ -294,7 +546,7 @@ export class PaperSearch {
         }
       }
     }
-    // Match counts are bytes; nobody types 64 words into a search box.
+    // Match counts are bytes (one more for the filters); nobody types 64 words into a search box.
     return words.length ? words.slice(0, 64) : undefined;
   }
 
@@ -313,19 +565,17 @@ export class PaperSearch {
   }
 
   private expandUncached(term: string, allowTypos: boolean): WordMatch {
-    const matches: WordMatch = [];
     if (term.length < MIN_PREFIX_LENGTH) return [{ term, quality: 1 }];
-    for (let i = this.vocabularyIndex(term); i < this.vocabulary.length; i++) {
-      const candidate = this.vocabulary[i]!;
-      if (!candidate.startsWith(term)) break;
-      matches.push({ term: candidate, quality: candidate === term ? 1 : PREFIX_QUALITY });
-    }
+    const matches: WordMatch = this.vocabulary
+      .startingWith(term)
+      .map((candidate) => ({ term: candidate, quality: candidate === term ? 1 : PREFIX_QUALITY }));
     const maxEdits = allowTypos ? typoDistance(term) : 0;
     if (maxEdits > 0) {
+      const vocabulary = this.vocabulary.terms;
       const firstLetter = term.charAt(0);
-      const end = this.vocabularyIndex(String.fromCharCode(firstLetter.charCodeAt(0) + 1));
-      for (let i = this.vocabularyIndex(firstLetter); i < end; i++) {
-        const candidate = this.vocabulary[i]!;
+      const end = this.vocabulary.indexOf(String.fromCharCode(firstLetter.charCodeAt(0) + 1));
+      for (let i = this.vocabulary.indexOf(firstLetter); i < end; i++) {
+        const candidate = vocabulary[i]!;
         if (Math.abs(candidate.length - term.length) > maxEdits || candidate.startsWith(term)) continue;
         const edits = boundedDistance(term, candidate, maxEdits, this.distanceRow);
         if (edits <= maxEdits) matches.push({ term: candidate, quality: TYPO_QUALITY[edits] ?? 0 });
@@ -334,27 +584,41 @@ export class PaperSearch {
     return matches;
   }
 
-  /** Slots of papers matching every word, with their summed scores left in `this.score`. */
-  private candidatesMatchingAll(words: WordMatch[]): number[] {
-    this.ensureScratch();
+  /** Slots of papers matching every word (and among `survivors`, when given), with their summed scores left
+   *  in `this.score`. */
+  private candidatesMatchingAll(words: WordMatch[], survivors: number[] | undefined): number[] {
     const total = this.size;
-    let candidates: number[] = [];
-    words.forEach((matches, wordIndex) => {
+    // Survivors of the filters start one word ahead, so that papers the filters dropped never count.
+    const offset = survivors ? 1 : 0;
+    if (survivors) for (const slot of survivors) this.wordsMatched[slot] = 1;
+    // The papers still in the running; undefined while that is every paper.
+    let candidates = survivors;
+    words.forEach((matches, w) => {
+      const wordIndex = w + offset;
       const touched: number[] = [];
+      const credit = (slot: number, value: number) => {
+        const previous = this.wordScore[slot]!;
+        if (previous === 0) touched.push(slot);
+        // A word counts once per paper: its best match, not the sum of all terms it expands to.
+        if (value > previous) this.wordScore[slot] = value;
+      };
       for (const { term, quality } of matches) {
         const postings = this.postings.get(term);
         if (!postings) continue;
         // Rarer terms say more: the usual inverse document frequency.
         const factor = (quality * Math.log(1 + total / postings.length)) / WEIGHT_SCALE;
+        if (candidates && candidates.length * PROBE_COST < postings.length) {
+          for (const slot of candidates) {
+            const entry = postings[postingIndex(postings, slot)];
+            if (entry !== undefined && ((entry / WEIGHT_STEPS) | 0) === slot)
+              credit(slot, factor * (entry & (WEIGHT_STEPS - 1)));
+          }
+          continue;
+        }
         for (let i = 0; i < postings.length; i++) {
           const entry = postings[i]!;
           const slot = (entry / WEIGHT_STEPS) | 0;
-          if (this.wordsMatched[slot] !== wordIndex) continue;
-          const value = factor * (entry & (WEIGHT_STEPS - 1));
-          const previous = this.wordScore[slot]!;
-          if (previous === 0) touched.push(slot);
-          // A word counts once per paper: its best match, not the sum of all terms it expands to.
-          if (value > previous) this.wordScore[slot] = value;
+          if (this.wordsMatched[slot] === wordIndex) credit(slot, factor * (entry & (WEIGHT_STEPS - 1)));
         }
       }
       for (const slot of touched) {
@@ -362,36 +626,54 @@ export class PaperSearch {
         this.wordScore[slot] = 0;
         this.wordsMatched[slot]!++;
       }
-      for (const slot of candidates) if (this.wordsMatched[slot] !== wordIndex + 1) this.score[slot] = 0;
+      if (candidates)
+        for (const slot of candidates) if (this.wordsMatched[slot] !== wordIndex + 1) this.score[slot] = 0;
       candidates = touched;
     });
-    // Also clears papers that matched some words but not all.
+    // Also clears papers that matched some words but not all, and the filters' marks.
     this.wordsMatched.fill(0);
-    return candidates;
+    return candidates ?? [];
   }
 
-  private mostRecent(filter: ((keys: FilterKeys) => boolean) | undefined, limit: number): PaperRecord[] {
-    const kept: number[] = [];
-    this.records.forEach((record, slot) => {
-      if (record && (!filter || filter(this.keys[slot]!))) kept.push(slot);
-    });
-    return this.best(kept, limit, () => 0);
-  }
+  /** Ranks `a` before `b` (negative): higher score, then more recently touched, then older slot. */
+  private readonly compare = (a: number, b: number): number =>
+    this.score[b]! - this.score[a]! || this.recency[b]! - this.recency[a]! || a - b;
 
-  /** The `limit` best slots by score, then most recently touched; a bounded selection, not a full sort. */
-  private best(slots: number[], limit: number, scoreOf: (slot: number) => number): PaperRecord[] {
-    const ranksBefore = (a: number, b: number) =>
-      scoreOf(a) - scoreOf(b) || this.recency[a]! - this.recency[b]!;
-    const top: number[] = [];
+  /** The `limit` best slots, best first: a bounded heap for a page of results, one sort for all of them. */
+  private best(slots: number[], limit: number): number[] {
+    if (limit >= slots.length) return slots.sort(this.compare);
+    // The best so far in a heap with the worst of them on top, so a slot that beats it replaces it.
+    const heap: number[] = [];
     for (const slot of slots) {
-      if (top.length === limit && ranksBefore(slot, top[top.length - 1]!) <= 0) continue;
-      // Insert in order; `top` stays at most `limit` long, so this is cheap for popup-sized limits.
-      let at = top.length;
-      while (at > 0 && ranksBefore(slot, top[at - 1]!) > 0) at--;
-      top.splice(at, 0, slot);
-      if (top.length > limit) top.pop();
+      if (heap.length < limit) {
+        let i = heap.length;
+        heap.push(slot);
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (this.compare(slot, heap[parent]!) <= 0) break;
+          heap[i] = heap[parent]!;
+          i = parent;
+        }
+        heap[i] = slot;
+      } else if (limit > 0 && this.compare(slot, heap[0]!) < 0) {
+        this.siftDown(heap, slot);
+      }
     }
-    return top.map((slot) => this.records[slot]!);
+    return heap.sort(this.compare);
+  }
+
+  /** Puts `slot` on top of the heap in place of its worst and moves it down to where it belongs. */
+  private siftDown(heap: number[], slot: number): void {
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && this.compare(heap[child + 1]!, heap[child]!) > 0) child++;
+      if (this.compare(heap[child]!, slot) <= 0) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = slot;
   }
 
   private ensureScratch(): void {
@@ -401,29 +683,6 @@ export class PaperSearch {
     this.score = new Float64Array(capacity);
     this.wordScore = new Float64Array(capacity);
     this.wordsMatched = new Uint8Array(capacity);
-  }
-
-  /** Where `term` is, or would go, in the sorted vocabulary. */
-  private vocabularyIndex(term: string): number {
-    let low = 0;
-    let high = this.vocabulary.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.vocabulary[mid]! < term) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  private addToVocabulary(term: string): void {
-    this.expansions.clear();
-    if (this.vocabularySorted) this.vocabulary.splice(this.vocabularyIndex(term), 0, term);
-    else this.vocabulary.push(term);
-  }
-
-  private removeFromVocabulary(term: string): void {
-    this.expansions.clear();
-    const at = this.vocabularySorted ? this.vocabularyIndex(term) : this.vocabulary.indexOf(term);
-    this.vocabulary.splice(at, 1);
+    this.filtersPassed = new Uint32Array(capacity);
   }
 }
