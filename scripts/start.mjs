@@ -95,7 +95,10 @@ if (!headless) {
   const [hf, arxiv] = tabs;
   const first = hf.locator('[data-margins-id]').first();
   await first.waitFor();
-  await first.getByRole('button', { name: /Mark as (read|unread)/ }).waitFor();
+  // Mark the first paper read (once: the profile persists between runs), so the popup has something to show.
+  const markRead = first.getByRole('button', { name: 'Mark as read', exact: true });
+  await first.getByRole('button', { name: /^Mark as (read|unread)$/ }).waitFor();
+  if (await markRead.count()) await markRead.click();
   const count = await hf.locator('[data-margins-id]').count();
   console.log(`Hugging Face daily page: ${count} papers annotated.`);
   await hf.screenshot({ path: path.join(out, 'huggingface.png') });
