@@ -1,7 +1,7 @@
 import { useLayoutEffect, useReducer } from 'preact/hooks';
 import type { PageStore } from '../lib/content/store';
 import type { PaperId } from '../lib/types';
-import { Widget } from './Widget';
+import { Widget, type OpenRequest } from './Widget';
 
 /** A card's widget bound to the page store: re-renders when its own record, the tags or settings change. */
 export function CardWidget({
@@ -11,7 +11,7 @@ export function CardWidget({
 }: {
   store: PageStore;
   id: PaperId;
-  openRequest?: { editor: 'tag' | 'note'; seq: number };
+  openRequest?: OpenRequest;
 }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const renderedVersion = store.version;

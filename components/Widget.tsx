@@ -19,12 +19,18 @@ export interface WidgetActions {
   setCode(url: string | null): void;
 }
 
+export type Editor = 'tag' | 'note' | 'code';
+export interface OpenRequest {
+  editor: Editor;
+  seq: number;
+}
+
 export interface WidgetProps {
   record: PaperRecord | undefined;
   tags: TagInfo[];
   actions: WidgetActions;
   /** Which editor the keyboard asked to open ('t' or 'n'), with a counter so the same key reopens it. */
-  openRequest?: { editor: 'tag' | 'note'; seq: number };
+  openRequest?: OpenRequest;
 }
 
 const NOTE_SAVE_DELAY_MS = 400;
@@ -39,7 +45,7 @@ function trusted(handler: () => void) {
 export function Widget({ record, tags, actions, openRequest }: WidgetProps) {
   const status = record?.status ?? 'unread';
   const inLibrary = record?.inLibrary === 1;
-  const [editor, setEditor] = useState<'tag' | 'note' | 'code' | undefined>();
+  const [editor, setEditor] = useState<Editor | undefined>();
 
   // Layout effects run in the same task as the key press, so the editor has focus before the next key.
   useLayoutEffect(() => {

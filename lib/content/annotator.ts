@@ -4,8 +4,9 @@
 
 import { h, render } from 'preact';
 import { CardWidget } from '../../components/CardWidget';
+import { Widget, type Editor, type OpenRequest } from '../../components/Widget';
 import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
-import type { PaperId } from '../types';
+import type { PaperId, PaperRecord } from '../types';
 import type { PageStore } from './store';
 import { createShadowHost, sharedWidgetSheet, WIDGET_CSS } from './styles';
 
@@ -18,8 +19,11 @@ export interface Mount {
   card: Element;
   parts: Element[];
   host: HTMLElement;
+  /** Something is drawn in the shadow root: the static copy or the live widget. */
   rendered: boolean;
-  openRequest?: { editor: 'tag' | 'note'; seq: number };
+  /** The live (Preact) widget is drawn. */
+  live: boolean;
+  openRequest?: OpenRequest;
 }
 
 export interface ScanResult {
@@ -43,6 +47,7 @@ export class Annotator {
   private filter: { tag?: string; unreadOnly?: boolean } = {};
   private dark = false;
   private openSeq = 0;
+  private untouched: DocumentFragment | undefined;
   private codeAsked = new Set<PaperId>();
   private codeQueue: PaperId[] = [];
   private codeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,14 +93,9 @@ export class Annotator {
         });
     }
     this.refreshLooks();
-    return { adapter, kind, mounts: this.ordered() };
-  }
-
-  /** Mounts in document order. */
-  ordered(): Mount[] {
-    return [...this.mounts.values()].sort((a, b) =>
-      a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
+    // Adapters return papers in document order, so the mounts are too.
+    const mounts = found.flatMap((p) => this.mounts.get(p.card) ?? []);
+    return { adapter, kind, mounts };
   }
 
   isOwnNode(node: Node): boolean {
@@ -120,9 +120,9 @@ export class Annotator {
   }
 
   /** Open the tag or note editor of a card (keyboard 't' / 'n'). */
-  openEditor(mount: Mount, editor: 'tag' | 'note'): void {
+  openEditor(mount: Mount, editor: Editor): void {
     mount.openRequest = { editor, seq: ++this.openSeq };
-    this.renderMount(mount);
+    this.renderLive(mount);
   }
 
   isHidden(mount: Mount): boolean {
@@ -147,7 +147,14 @@ export class Annotator {
     else if (position === 'before') element.before(host);
     else element.after(host);
     adoptInto(root);
-    const mount: Mount = { id: paper.meta.id, card: paper.card, parts: paper.parts, host, rendered: false };
+    const mount: Mount = {
+      id: paper.meta.id,
+      card: paper.card,
+      parts: paper.parts,
+      host,
+      rendered: false,
+      live: false,
+    };
     this.mounts.set(paper.card, mount);
     this.byHost.set(host, mount);
     this.renderQueue.push(mount);
@@ -167,11 +174,72 @@ export class Annotator {
     this.mounts.delete(mount.card);
   }
 
+  /**
+   * Draw a card's widget. A paper the user has not touched (the most of a fresh listing) gets a copy of the
+   * untouched widget: plain DOM, no component, no listeners but one. The live widget replaces it when the
+   * paper's state changes or the user acts on it, so 2,000 cards cost 2,000 clones, not 2,000 components.
+   */
   private renderMount(mount: Mount): void {
     const root = mount.host.shadowRoot;
     if (!root || !mount.host.isConnected) return;
+    if (mount.live || !isUntouched(this.store.get(mount.id))) return this.renderLive(mount);
+    if (mount.rendered) return;
     mount.rendered = true;
+    root.append(this.untouchedWidget().cloneNode(true));
+    root.addEventListener('click', (event) => this.onStaticClick(mount, event));
+  }
+
+  private renderLive(mount: Mount): void {
+    const root = mount.host.shadowRoot;
+    if (!root || !mount.host.isConnected) return;
+    if (!mount.live) {
+      for (const node of [...root.childNodes]) if (node.nodeName !== 'STYLE') node.remove();
+      mount.live = true;
+      mount.rendered = true;
+    }
     render(h(CardWidget, { store: this.store, id: mount.id, openRequest: mount.openRequest }), root);
+  }
+
+  /** A click on the static copy: bring the live widget, then do what the clicked control does. */
+  private onStaticClick(mount: Mount, event: Event): void {
+    if (!event.isTrusted || mount.live) return;
+    const button = event.composedPath().find((n): n is HTMLButtonElement => n instanceof HTMLButtonElement);
+    const action = button && STATIC_ACTIONS.find(([cls]) => button.classList.contains(cls))?.[1];
+    if (!action) return;
+    const focused = mount.host.shadowRoot?.activeElement === button;
+    this.renderLive(mount);
+    if (action === 'read' || action === 'reading') void this.store.toggleStatus(mount.id, action);
+    else if (action === 'save') void this.store.setInLibrary(mount.id, true);
+    else this.openEditor(mount, action);
+    if (focused && action !== 'tag' && action !== 'note' && action !== 'code') {
+      mount.host.shadowRoot?.querySelector<HTMLElement>(`button.${button.classList[0]}`)?.focus();
+    }
+  }
+
+  private untouchedWidget(): DocumentFragment {
+    if (!this.untouched) {
+      const box = this.doc.createElement('div');
+      const noop = () => {};
+      render(
+        h(Widget, {
+          record: undefined,
+          tags: [],
+          actions: {
+            toggleStatus: noop,
+            setInLibrary: noop,
+            addTag: noop,
+            removeTag: noop,
+            setNote: noop,
+            setCode: noop,
+          },
+        }),
+        box,
+      );
+      this.untouched = this.doc.createDocumentFragment();
+      this.untouched.append(...[...box.childNodes].map((n) => n.cloneNode(true)));
+      render(null, box);
+    }
+    return this.untouched;
   }
 
   private onVisible(entries: IntersectionObserverEntry[]): void {
@@ -226,6 +294,7 @@ export class Annotator {
     for (const m of this.mounts.values()) {
       if (ids && !ids.has(m.id)) continue;
       const record = this.store.get(m.id);
+      if (m.rendered && !m.live && !isUntouched(record)) this.renderLive(m);
       const status = record?.status ?? 'unread';
       m.host.setAttribute('data-margins-status', status);
       const read = status === 'read';
@@ -240,6 +309,29 @@ export class Annotator {
       }
     }
   }
+}
+
+/** Which static control does what, by its class in the widget (components/Widget.tsx). */
+const STATIC_ACTIONS: ReadonlyArray<readonly [string, 'read' | 'reading' | 'save' | Editor]> = [
+  ['read', 'read'],
+  ['reading', 'reading'],
+  ['save', 'save'],
+  ['tag-add', 'tag'],
+  ['note-toggle', 'note'],
+  ['code-edit', 'code'],
+];
+
+/** Drawn exactly like a widget of no record: nothing the user or a page set yet. */
+function isUntouched(record: PaperRecord | undefined): boolean {
+  return (
+    !record ||
+    (record.status === 'unread' &&
+      !record.inLibrary &&
+      !record.tags.length &&
+      !record.note &&
+      !record.code &&
+      !record.projectPage)
+  );
 }
 
 function toggle(el: Element, attr: string, on: boolean): void {
