@@ -32,15 +32,18 @@ function stats(): LibraryStats {
 }
 
 function apply(search: PaperSearch, changed: PaperRecord[]): void {
+  const kept: PaperRecord[] = [];
   for (const record of changed) {
     if (record.inLibrary === 1) {
       records.set(record.id, record);
-      search.upsert(record);
+      kept.push(record);
     } else {
       records.delete(record.id);
       search.remove(record.id);
     }
   }
+  // One batched update: a bulk edit of 1,000 papers touches the index once.
+  search.upsertMany(kept);
 }
 
 const ready = (async () => {
@@ -68,11 +71,15 @@ scope.onmessage = async ({ data }) => {
     return;
   }
   const search = await ready;
+  if (!data.withRecords) {
+    // Ids only (the library page's "all matches, ranked"): no records copied back.
+    scope.postMessage({
+      type: 'result',
+      seq: data.seq,
+      ids: search.matchIds(data.query, { limit: data.limit }),
+    });
+    return;
+  }
   const found = search.search(data.query, { limit: data.limit });
-  scope.postMessage({
-    type: 'result',
-    seq: data.seq,
-    ids: found.map((r) => r.id),
-    records: data.withRecords ? found : undefined,
-  });
+  scope.postMessage({ type: 'result', seq: data.seq, ids: found.map((r) => r.id), records: found });
 };
