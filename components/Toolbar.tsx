@@ -107,19 +107,26 @@ export function Toolbar(p: ToolbarProps) {
 export function KeyHelp() {
   return (
     <div class="help" role="dialog" aria-label="Margins keyboard shortcuts">
-      <table>
-        <tbody>
-          {TRIAGE_KEYS.map(([key, action]) => (
-            <tr key={key}>
-              <td>
-                <kbd>{key}</kbd>
-              </td>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyTable />
     </div>
+  );
+}
+
+/** The triage keys and what they do (the toolbar's help and the library page's settings). */
+export function KeyTable({ class: className }: { class?: string }) {
+  return (
+    <table class={className}>
+      <tbody>
+        {TRIAGE_KEYS.map(([key, action]) => (
+          <tr key={key}>
+            <td>
+              <kbd>{key}</kbd>
+            </td>
+            <td>{action}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

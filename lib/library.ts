@@ -14,7 +14,8 @@ const MAX_SIGHTINGS = 10;
 
 export class LibraryError extends Error {}
 
-function emptyRecord(meta: PaperMeta, now: number): PaperRecord {
+/** A paper seen for the first time: no annotations, not in the library. */
+export function emptyRecord(meta: PaperMeta, now: number): PaperRecord {
   return {
     ...meta,
     title: meta.title ?? '',

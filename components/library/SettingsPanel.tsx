@@ -1,6 +1,6 @@
 // Settings: how read papers look on listings, which site opens a paper, the keys, the sites Margins works on.
 
-import { TRIAGE_KEYS } from '../../lib/content/keyboard';
+import { KeyTable } from '../Toolbar';
 import type { Settings } from '../../lib/types';
 
 export const SUPPORTED_SITES: { name: string; pages: string }[] = [
@@ -64,18 +64,7 @@ export function SettingsPanel({
         ))}
       </fieldset>
       <h3>Keyboard shortcuts on listings</h3>
-      <table class="keys">
-        <tbody>
-          {TRIAGE_KEYS.map(([key, action]) => (
-            <tr key={key}>
-              <td>
-                <kbd>{key}</kbd>
-              </td>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyTable class="keys" />
       <h3>Where Margins works</h3>
       <ul class="sites">
         {SUPPORTED_SITES.map((site) => (

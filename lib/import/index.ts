@@ -8,9 +8,9 @@
 // the library, with the batch tag if one is given, and never overwrite an annotation.
 
 import type { MarginsDB } from '../db';
-import { mergeMeta } from '../library';
+import { emptyRecord, mergeMeta } from '../library';
 import { cleanTagName, defaultTagColor, hasTag, tagKey } from '../tags';
-import type { PaperId, PaperMeta, PaperRecord, Settings, Sighting, TagInfo } from '../types';
+import type { PaperId, PaperRecord, Settings, Sighting, TagInfo } from '../types';
 import { readBackup } from './backup-file';
 import { parseBibtex } from './bibtex-parse';
 import { fromBibEntry, fromCslItem, type ImportEntry, type SkippedEntry } from './entries';
@@ -145,28 +145,13 @@ function mergeRecord(
   return merged;
 }
 
-function newLibraryRecord(meta: PaperMeta, now: number): PaperRecord {
-  return {
-    ...meta,
-    title: meta.title ?? '',
-    authors: meta.authors ?? [],
-    seen: [],
-    status: 'unread',
-    tags: [],
-    note: '',
-    inLibrary: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 function mergeEntry(
   current: PaperRecord | undefined,
   entry: ImportEntry,
   batchTag: string | undefined,
   now: number,
 ): PaperRecord {
-  const base = current ? mergeMeta(current, entry.meta) : newLibraryRecord(entry.meta, now);
+  const base = current ? mergeMeta(current, entry.meta) : emptyRecord(entry.meta, now);
   const tags = batchTag && !hasTag(base.tags, batchTag) ? [...base.tags, batchTag] : base.tags;
   const note = base.note || entry.note;
   const annotated = !base.inLibrary || tags !== base.tags || note !== base.note;
