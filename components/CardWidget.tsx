@@ -8,10 +8,13 @@ export function CardWidget({
   store,
   id,
   openRequest,
+  untouched,
 }: {
   store: PageStore;
   id: PaperId;
   openRequest?: OpenRequest;
+  /** Draw as a paper with no record (to take over a static copy of that drawing node for node). */
+  untouched?: boolean;
 }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const renderedVersion = store.version;
@@ -24,8 +27,8 @@ export function CardWidget({
   }, [store, id]);
   return (
     <Widget
-      record={store.get(id)}
-      tags={store.tags}
+      record={untouched ? undefined : store.get(id)}
+      tags={untouched ? [] : store.tags}
       openRequest={openRequest}
       actions={{
         toggleStatus: (status) => void store.toggleStatus(id, status),

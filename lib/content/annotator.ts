@@ -2,9 +2,9 @@
 // page re-renders: cards re-inserted, replaced by other papers, or navigated to client-side. Widgets are
 // rendered visible-first; the rest follow in idle time so a 2,000-entry listing never blocks the page.
 
-import { h, render } from 'preact';
+import { h, hydrate, render } from 'preact';
 import { CardWidget } from '../../components/CardWidget';
-import { Widget, type Editor, type OpenRequest } from '../../components/Widget';
+import type { Editor, OpenRequest } from '../../components/Widget';
 import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
 import type { PaperId, PaperRecord } from '../types';
 import type { PageStore } from './store';
@@ -147,6 +147,8 @@ export class Annotator {
     else if (position === 'before') element.before(host);
     else element.after(host);
     adoptInto(root);
+    // The widget's own box: the Firefox fallback's <style> stays outside what Preact draws into.
+    root.append(this.doc.createElement('div'));
     const mount: Mount = {
       id: paper.meta.id,
       card: paper.card,
@@ -164,7 +166,8 @@ export class Annotator {
 
   private unmount(mount: Mount): void {
     this.visibility.unobserve(mount.host);
-    if (mount.host.shadowRoot) render(null, mount.host.shadowRoot);
+    const box = mount.host.shadowRoot?.lastElementChild;
+    if (box) render(null, box);
     mount.host.remove();
     for (const part of mount.parts) {
       part.removeAttribute('data-margins-look');
@@ -185,19 +188,21 @@ export class Annotator {
     if (mount.live || !isUntouched(this.store.get(mount.id))) return this.renderLive(mount);
     if (mount.rendered) return;
     mount.rendered = true;
-    root.append(this.untouchedWidget().cloneNode(true));
+    root.lastElementChild!.append(this.untouchedWidget().cloneNode(true));
     root.addEventListener('click', (event) => this.onStaticClick(mount, event));
   }
 
   private renderLive(mount: Mount): void {
-    const root = mount.host.shadowRoot;
-    if (!root || !mount.host.isConnected) return;
+    const box = mount.host.shadowRoot?.lastElementChild;
+    if (!box || !mount.host.isConnected) return;
     if (!mount.live) {
-      for (const node of [...root.childNodes]) if (node.nodeName !== 'STYLE') node.remove();
+      // Take over the static copy node for node (it is the untouched drawing), then draw the real state: the
+      // elements stay, so a click already under way on one of them still lands.
+      if (mount.rendered) hydrate(h(CardWidget, { store: this.store, id: mount.id, untouched: true }), box);
       mount.live = true;
       mount.rendered = true;
     }
-    render(h(CardWidget, { store: this.store, id: mount.id, openRequest: mount.openRequest }), root);
+    render(h(CardWidget, { store: this.store, id: mount.id, openRequest: mount.openRequest }), box);
   }
 
   /** A click on the static copy: bring the live widget, then do what the clicked control does. */
@@ -219,22 +224,7 @@ export class Annotator {
   private untouchedWidget(): DocumentFragment {
     if (!this.untouched) {
       const box = this.doc.createElement('div');
-      const noop = () => {};
-      render(
-        h(Widget, {
-          record: undefined,
-          tags: [],
-          actions: {
-            toggleStatus: noop,
-            setInLibrary: noop,
-            addTag: noop,
-            removeTag: noop,
-            setNote: noop,
-            setCode: noop,
-          },
-        }),
-        box,
-      );
+      render(h(CardWidget, { store: this.store, id: '', untouched: true }), box);
       this.untouched = this.doc.createDocumentFragment();
       this.untouched.append(...[...box.childNodes].map((n) => n.cloneNode(true)));
       render(null, box);

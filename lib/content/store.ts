@@ -104,11 +104,14 @@ export class PageStore {
   }
 
   /**
-   * Take records from the background, except for papers with an edit of this page still on its way: their reply
-   * brings the final state, and an older answer arriving late must not undo what the user just did.
+   * Take records from the background, except for papers with an edit of this page still on its way (their reply
+   * brings the final state) and records older than the one shown: a late answer must not undo what the user did.
    */
   private take(records: PaperRecord[]): void {
-    const fresh = records.filter((r) => !this.pending.get(r.id));
+    // Broadcasts can arrive after a newer reply (the background sends them asynchronously): older states lose.
+    const fresh = records.filter(
+      (r) => !this.pending.get(r.id) && r.updatedAt >= (this.records.get(r.id)?.updatedAt ?? 0),
+    );
     for (const r of fresh) this.records.set(r.id, r);
     if (fresh.length) this.notify(fresh.map((r) => r.id));
   }

@@ -3,8 +3,9 @@
 
 export const WIDGET_CSS = `
 :host { all: initial; display: block; margin: 4px 0; min-height: 22px;
-  /* Off screen, a host keeps its usual height and its content is skipped: rendering one moves nothing else. */
-  content-visibility: auto; contain-intrinsic-size: auto 22px; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  /* A host holds its usual height before it is drawn and lays out on its own: drawing one moves nothing else.
+     (Not content-visibility: a tab in the background would then never lay out, and clicks would miss.) */
+  contain: layout style; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #374151; --bg: #fff; --border: #d1d5db; --muted: #6b7280; --accent: #2563eb; --read: #059669; --reading: #d97706; }
 :host([data-theme="dark"]) { color: #e5e7eb; --bg: #1f2937; --border: #4b5563; --muted: #9ca3af; --accent: #60a5fa;
   --read: #34d399; --reading: #fbbf24; }

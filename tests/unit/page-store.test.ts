@@ -61,6 +61,24 @@ describe('PageStore', () => {
     expect(store.get(base.id)).toMatchObject({ status: 'read', tags: ['from another tab'] });
   });
 
+  it('a broadcast older than the record shown is ignored, even with no edit pending', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const seen = store.seen([{ id: base.id }], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([{ ...base, status: 'read', updatedAt: 10 }]);
+    await seen;
+    store.applyBroadcast({
+      type: 'changed',
+      records: [{ ...base, status: 'unread', tags: ['x'], updatedAt: 9 }],
+    });
+    expect(store.get(base.id)).toMatchObject({ status: 'read', tags: [] });
+    store.applyBroadcast({
+      type: 'changed',
+      records: [{ ...base, status: 'read', tags: ['x'], updatedAt: 11 }],
+    });
+    expect(store.get(base.id)?.tags).toEqual(['x']);
+  });
+
   it('rolls back a failed edit and says why', async () => {
     const bg = controlledBackground();
     const store = new PageStore(bg.send, 'arxiv');
