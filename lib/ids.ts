@@ -115,7 +115,12 @@ export function arxivIdOf(id: PaperId): string | undefined {
 
 export function arxivUrl(id: PaperId, view: 'abs' | 'pdf' = 'abs'): string | undefined {
   const bare = arxivIdOf(id);
-  return bare === undefined ? undefined : `https://arxiv.org/${view}/${bare}`;
+  return bare === undefined ? undefined : bareArxivUrl(bare, view);
+}
+
+/** The page of a bare arXiv id (`1706.03762`), for callers that already parsed it. */
+export function bareArxivUrl(bare: string, view: 'abs' | 'pdf' = 'abs'): string {
+  return `https://arxiv.org/${view}/${bare}`;
 }
 
 /** Hugging Face indexes papers under new-style ids only. */
@@ -126,5 +131,10 @@ export function huggingfaceUrl(id: PaperId): string | undefined {
 
 export function arxivDoi(id: PaperId): string | undefined {
   const bare = arxivIdOf(id);
-  return bare === undefined ? undefined : `10.48550/arXiv.${bare}`;
+  return bare === undefined ? undefined : bareArxivDoi(bare);
+}
+
+/** The DOI arXiv registers for a bare id. */
+export function bareArxivDoi(bare: string): string {
+  return `10.48550/arXiv.${bare}`;
 }

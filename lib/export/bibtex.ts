@@ -47,25 +47,25 @@ function balanced(text: string): boolean {
 
 /** Words with a capital after their first letter (BERT, LoRA, GPT-4) keep their case in every style. */
 function protectCase(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .map((word) => (/\p{L}.*\p{Lu}/u.test(word) ? `{${escapeLatex(word)}}` : escapeLatex(word)))
-    .join('');
+  return text.replace(/\S+/g, (word) =>
+    /\p{L}.*\p{Lu}/u.test(word) ? `{${escapeLatex(word)}}` : escapeLatex(word),
+  );
 }
 
 /** A title with its math kept as LaTeX (when its braces balance) and everything else escaped. */
 export function latexTitle(title: string): string {
+  const text = oneLine(title);
   let out = '';
   let last = 0;
-  for (const m of oneLine(title).matchAll(MATH)) {
+  for (const m of text.matchAll(MATH)) {
     const math = m[1]!;
     if (!balanced(math) || math.endsWith('\\')) continue;
-    out += protectCase(oneLine(title).slice(last, m.index));
+    out += protectCase(text.slice(last, m.index));
     // `%` would comment out the rest of the line and `#`/`&` are errors even in math mode.
     out += `$${math.replace(/(?<!\\)([%#&])/g, '\\$1')}$`;
     last = m.index + m[0].length;
   }
-  return out + protectCase(oneLine(title).slice(last));
+  return out + protectCase(text.slice(last));
 }
 
 function nameWords(text: string): string {

@@ -84,8 +84,9 @@ function parseUncached(raw: string): PersonName {
 export function perName<T>(format: (raw: string) => T): (raw: string) => T {
   const done = new Map<string, T>();
   return (raw) => {
-    if (!done.has(raw)) done.set(raw, format(raw));
-    return done.get(raw)!;
+    let formatted = done.get(raw);
+    if (formatted === undefined) done.set(raw, (formatted = format(raw)));
+    return formatted;
   };
 }
 

@@ -1,7 +1,7 @@
 // What every citation format needs from a record, derived once: the bare arXiv id, its links and DOI, the
 // date parts, and the citation key.
 
-import { arxivDoi, arxivIdOf, arxivUrl } from '../ids';
+import { arxivIdOf, bareArxivDoi, bareArxivUrl } from '../ids';
 import type { PaperRecord } from '../types';
 import { parseName } from './names';
 
@@ -36,8 +36,8 @@ export function paperFacts(record: PaperRecord): PaperFacts {
   const dateParts = datePartsOf(record, arxivId);
   return {
     arxivId,
-    url: arxivUrl(record.id),
-    doi: arxivDoi(record.id) ?? record.doi,
+    url: arxivId && bareArxivUrl(arxivId),
+    doi: (arxivId && bareArxivDoi(arxivId)) ?? record.doi,
     dateParts,
     year: dateParts?.[0],
     primaryClass: record.primaryCategory ?? (arxivId?.includes('/') ? arxivId.split('/')[0] : undefined),

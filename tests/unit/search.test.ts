@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cpus, loadavg } from 'node:os';
 import { PaperSearch } from '../../lib/search';
 import type { PaperRecord } from '../../lib/types';
+import { expectWithinBudget } from '../support/budget';
 import { generateLibrary } from '../support/generate-library';
 
 let clock = Date.UTC(2025, 0, 1);
@@ -392,14 +392,6 @@ describe('PaperSearch batch updates', () => {
   });
 });
 
-/** Timings mean nothing on a machine already running more than it has cores for (other engineers' builds on
- *  a shared box): there they are only reported. On a quiet machine, CI's included, they are asserted. */
-const overloaded = loadavg()[0]! > cpus().length;
-function withinBudget(ms: number, budget: number, what: string) {
-  console.info(`${what}: ${ms.toFixed(2)} ms (budget ${budget} ms, load ${loadavg()[0]!.toFixed(1)})`);
-  if (!overloaded) expect(ms).toBeLessThanOrEqual(budget);
-}
-
 describe('PaperSearch speed at 10,000 papers', () => {
   const records = generateLibrary(10_000, 1);
   const search = new PaperSearch(records);
@@ -415,20 +407,20 @@ describe('PaperSearch speed at 10,000 papers', () => {
       Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
     );
     const times = typed.map((q) => elapsed(() => search.search(q))).sort((a, b) => a - b);
-    withinBudget(times[Math.floor(times.length * 0.95)]!, 16, 'filter keystroke p95');
+    expectWithinBudget(times[Math.floor(times.length * 0.95)]!, 16, 'filter keystroke p95');
   });
 
   it('lists all matches, ranked, in one fast call', { timeout: 30_000 }, () => {
     const worst = Math.max(...['model', 'tag:llm', ''].map((q) => elapsed(() => search.matchIds(q))));
-    withinBudget(worst, 50, 'all matches ranked, worst of three queries');
+    expectWithinBudget(worst, 50, 'all matches ranked, worst of three queries');
   });
 
   it('updates one paper in well under a millisecond, and 1,000 at once quickly', { timeout: 30_000 }, () => {
     const some = records.slice(0, 200);
     const status = elapsed(() => some.forEach((r) => search.upsert({ ...r, status: 'read' })));
-    withinBudget(status / some.length, 0.5, 'status upsert');
+    expectWithinBudget(status / some.length, 0.5, 'status upsert');
     const tagged = records.slice(-1000).map((r) => ({ ...r, tags: [...r.tags, 'bulk'] }));
-    withinBudget(
+    expectWithinBudget(
       elapsed(() => search.upsertMany(tagged)),
       500,
       'upsertMany of 1,000 tag changes',

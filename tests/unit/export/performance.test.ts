@@ -1,40 +1,30 @@
 import 'fake-indexeddb/auto';
-import { cpus, loadavg } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readLibrary } from '../../../lib/backup';
 import { MarginsDB } from '../../../lib/db';
 import { EXPORT_FORMAT_IDS, exportFormats } from '../../../lib/export';
 import { applyImport, planImport } from '../../../lib/import';
+import { bestOf, expectRatio, expectWithinBudget } from '../../support/budget';
 import { generateLibrary } from '../../support/generate-library';
 
 const papers = generateLibrary(10_000, 7);
 
-/** Timings mean nothing on a machine already running more than it has cores for (other engineers' builds on
- *  a shared box): there the budgets are only reported. On a quiet machine, CI's included, they are asserted. */
-const overloaded = loadavg()[0]! > cpus().length;
-function withinBudget(ms: number, budget: number, what: string) {
-  console.info(`${what}: ${ms.toFixed(0)} ms (budget ${budget} ms, load ${loadavg()[0]!.toFixed(1)})`);
-  if (!overloaded) expect(ms).toBeLessThanOrEqual(budget);
-}
-
-/** Best of three runs: other processes on a small CI machine only ever make a run slower. */
-function timed<T>(run: () => T): [T, number] {
-  let best = Infinity;
-  let out: T | undefined;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    out = run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return [out!, best];
-}
-
 describe('10 000 papers', () => {
   for (const id of EXPORT_FORMAT_IDS) {
-    it(`${exportFormats[id].label} export takes at most 300 ms`, () => {
-      const [out, ms] = timed(() => exportFormats[id].render(papers, { now: 0 }));
+    // The 300 ms budget itself is measured by `npm run bench` (docs/BENCHMARKS.md). Exports are bound by
+    // allocation and garbage collection, which vary too much between machines and test processes for an
+    // absolute bound here; this guards against gross slowdowns, against plain serialisation of the same records.
+    it(`${exportFormats[id].label} export costs at most 5x serialising the records to JSON`, () => {
+      exportFormats[id].render(papers, { now: 0 }); // warm-up: a library page that has exported before
+      const [out, ms] = bestOf(3, () => exportFormats[id].render(papers, { now: 0 }));
+      const [, baseline] = bestOf(3, () => JSON.stringify(papers));
       expect(out.length).toBeGreaterThan(papers.length * 50);
-      withinBudget(ms, 300, `export ${id}, ${(out.length / 1e6).toFixed(1)} MB`);
+      expectRatio(
+        ms,
+        baseline,
+        5,
+        `export ${id}, ${(out.length / 1e6).toFixed(1)} MB (budget 300 ms in the bench)`,
+      );
     }, 30_000);
   }
 
@@ -51,7 +41,11 @@ describe('10 000 papers', () => {
     );
     expect(plan.add).toBe(10_000);
     expect((await readLibrary(db)).papers).toHaveLength(papers.filter((p) => p.inLibrary).length);
-    withinBudget(done - start, 3_000, `import backup (plan ${(planned - start).toFixed(0)} ms + apply)`);
+    expectWithinBudget(
+      done - start,
+      3_000,
+      `import backup (plan ${(planned - start).toFixed(0)} ms + apply)`,
+    );
     await db.delete();
   }, 60_000);
 });
