@@ -1,7 +1,7 @@
 // The library page: papers, tags, settings, import and export, in one tab of the extension.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PaperId, PaperRecord } from '../../lib/types';
 import { tagCounts } from './library-list';
 import type { PagesStore } from './pages-store';
@@ -36,7 +36,8 @@ function useLibrary(store: PagesStore): {
   const [state] = useState(() => ({ library: new Map<PaperId, PaperRecord>() }));
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
+  // A layout effect: Preact would start a plain effect only after the next paint, and the table waits for this.
+  useLayoutEffect(() => {
     const pending: PaperRecord[][] = [];
     let ready = false;
     const apply = (records: Iterable<PaperRecord>) => {
@@ -63,6 +64,8 @@ function useLibrary(store: PagesStore): {
         setLoaded(true);
         setVersion((v) => v + 1);
         performance.mark('margins:library-loaded');
+        // The search worker reads the whole library too: started once the table is up, not competing with it.
+        setTimeout(() => store.search.start());
       });
     return unsubscribe;
   }, [store, state]);

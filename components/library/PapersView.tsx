@@ -1,7 +1,7 @@
 // The library's papers: search, filters, sorting, a virtualised table, selection and bulk changes with undo.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperUrl, shortAuthors } from '../../lib/open-paper';
 import { READ_STATUSES, type PaperId, type PaperRecord, type ReadStatus } from '../../lib/types';
 import { CodeLink, StatusSelect, TagChips } from '../PaperRow';
@@ -21,6 +21,7 @@ import { VirtualTable } from './VirtualTable';
 /** Typed searches list at most this many best matches (the engine ranks; the table sorts what it keeps). */
 export const LIBRARY_MATCH_LIMIT = 1_000;
 const ROW_HEIGHT = 46;
+const NO_MATCHES: PaperId[] = [];
 /** Select, title, tags, status, added, published. */
 const COLUMNS = '36px minmax(0, 1fr) minmax(0, 22%) 104px 100px 100px';
 const STATUS_LABEL: Record<ReadStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
@@ -74,7 +75,14 @@ export function PapersView({ store, library, version, exportControl }: PapersVie
   }, [store, query, version]);
 
   const searching = query && matches?.query !== query;
-  const list = libraryList(library, query ? (matches?.ids ?? []) : undefined, filters, sort, direction);
+  // Recomputed only when what it depends on changes: a selection click or a keystroke whose answer is not in
+  // yet must not re-sort the whole library.
+  const matchIds = query ? (matches?.ids ?? NO_MATCHES) : undefined;
+  const list = useMemo(
+    () => libraryList(library, matchIds, filters, sort, direction),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when `library` changed inside
+    [library, version, matchIds, filters, sort, direction],
+  );
   const capped = !!query && matches?.ids.length === LIBRARY_MATCH_LIMIT;
   const selectedIds = [...selected].filter((id) => library.has(id));
 

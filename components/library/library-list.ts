@@ -49,7 +49,10 @@ export function libraryList(
   const key = sort === 'relevance' ? 'updated' : sort;
   const sign = direction === 'asc' ? 1 : -1;
   if (key === 'title') return kept.sort((a, b) => sign * collator.compare(a.title, b.title));
-  return kept.sort((a, b) => sign * (dateOf(a, key) - dateOf(b, key)) || collator.compare(a.title, b.title));
+  // Each date computed once, not twice per comparison (a published date is parsed from text).
+  const dated = kept.map((record) => ({ record, at: dateOf(record, key) }));
+  dated.sort((a, b) => sign * (a.at - b.at) || collator.compare(a.record.title, b.record.title));
+  return dated.map((d) => d.record);
 }
 
 /** Ids from `from` to `to` inclusive in list order, whichever comes first (shift-click). */

@@ -70,7 +70,9 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
     return () => void (live = false);
   }, [store, tabPapers]);
 
-  useEffect(() => {
+  // A layout effect, not useEffect: Preact runs effects only after the next frame is painted, which would hold
+  // the first results and every keystroke's query back by up to a frame.
+  useLayoutEffect(() => {
     let live = true;
     const run = async (): Promise<PaperRecord[] | undefined> => {
       if (onPage && tab) {

@@ -27,7 +27,6 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   if (broadcast) store.applyBroadcast(broadcast);
 });
 void store.load();
-store.search.start();
 
 function App() {
   const [section, setSection] = useState(() => sectionOf(location.hash));
