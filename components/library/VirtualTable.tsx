@@ -3,7 +3,7 @@
 // its own layout and paint container, so rows entering and leaving never re-lay out the others (as a real
 // <table> would). ARIA table roles keep it a table for assistive technology.
 
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface VirtualTableProps<T> {
@@ -38,6 +38,45 @@ export function visibleRange(
   const first = Math.max(0, (Math.floor(top / block) - 1) * block);
   const end = Math.min(count, (Math.ceil(bottom / block) + 1) * block);
   return [first, Math.max(first, end)];
+}
+
+interface RowProps<T> {
+  item: T;
+  index: number;
+  rowHeight: number;
+  columns: string;
+  cells: (item: T, index: number) => ComponentChildren;
+  class?: string;
+  [data: `data-${string}`]: string;
+}
+
+/** One row; skipped when none of its props changed, so a scroll renders only the rows coming into view. */
+class Row<T> extends Component<RowProps<T>> {
+  override shouldComponentUpdate(next: RowProps<T>): boolean {
+    const keys = Object.keys(next) as (keyof RowProps<T>)[];
+    return (
+      keys.length !== Object.keys(this.props).length || keys.some((key) => next[key] !== this.props[key])
+    );
+  }
+
+  override render() {
+    const { item, index, rowHeight, columns, cells, class: className, ...data } = this.props;
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        class={`vt-row${className ? ` ${className}` : ''}`}
+        style={{
+          transform: `translateY(${index * rowHeight}px)`,
+          height: `${rowHeight}px`,
+          gridTemplateColumns: columns,
+        }}
+        {...data}
+      >
+        {cells(item, index)}
+      </div>
+    );
+  }
 }
 
 export function VirtualTable<T>({
@@ -80,22 +119,17 @@ export function VirtualTable<T>({
   const rows: ComponentChildren[] = [];
   for (let i = first; i < end; i++) {
     const item = items[i]!;
-    const { key, class: className, ...data } = rowProps?.(item, i) ?? { key: String(i) };
+    const { key, ...props } = rowProps?.(item, i) ?? { key: String(i) };
     rows.push(
-      <div
+      <Row
         key={key}
-        role="row"
-        aria-rowindex={i + 2}
-        class={`vt-row${className ? ` ${className}` : ''}`}
-        style={{
-          transform: `translateY(${i * rowHeight}px)`,
-          height: `${rowHeight}px`,
-          gridTemplateColumns: columns,
-        }}
-        {...data}
-      >
-        {cells(item, i)}
-      </div>,
+        item={item}
+        index={i}
+        rowHeight={rowHeight}
+        columns={columns}
+        cells={cells}
+        {...props}
+      />,
     );
   }
 
