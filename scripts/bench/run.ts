@@ -130,6 +130,25 @@ function searchRows(r: LibrarySizeResult): void {
   };
   page('popup', r.popup, true);
   page('library page', r.library, false);
+  if ('error' in r.libraryScroll) {
+    rows.push({
+      section,
+      figure: 'library page scroll: not measured',
+      value: r.libraryScroll.error.slice(0, 60),
+    });
+  } else {
+    for (const [speed, sample] of Object.entries(r.libraryScroll)) {
+      const work = sample.frameWorkMs;
+      rows.push({
+        section,
+        figure: `library page scroll (${speed}): frame work p50 / p95`,
+        value: `${ms(median(work))} / ${ms(p95(work))}`,
+        ratio: `frame interval p50 ${ms(median(sample.frameIntervalMs))}`,
+        budget: '< 16 ms',
+        pass: p95(work) < 16,
+      });
+    }
+  }
   rows.push({ section, figure: 'addTag request, 1,000 ids', value: ms(median(r.addTagRequestMs)) });
   if (r.bulkTagUiMs)
     rows.push({
@@ -179,6 +198,12 @@ try {
         pass: e.coldMs <= 20,
       },
       { section, figure: 'later calls (warm)', value: ms(e.warmMs), ratio: times(e.warmMs / e.parseMs) },
+      {
+        section,
+        figure: 'metadata of all 2,000, first read / later (idle time)',
+        value: `${ms(e.metaColdMs)} / ${ms(e.metaWarmMs)}`,
+        ratio: times(e.metaColdMs / e.parseMs),
+      },
     );
   }
   if (!skip.has('scaling')) {
