@@ -300,11 +300,15 @@ export class Annotator {
     idle(() => {
       this.drawScheduled = false;
       const start = performance.now();
+      let waiting = false;
       for (const mount of this.mounts.values()) {
-        if (mount.rendered || mount.pending) continue;
-        if (performance.now() - start > 8) return this.scheduleDrawAll();
-        this.renderMount(mount);
+        if (mount.rendered) continue;
+        if (mount.pending) waiting = true;
+        else if (performance.now() - start > 8) return this.scheduleDrawAll();
+        else this.renderMount(mount);
       }
+      // Hosts still waiting for their frame are drawn on a later pass.
+      if (waiting) this.scheduleDrawAll();
     });
   }
 

@@ -67,7 +67,10 @@ function authorsOf(container: Element): string[] {
 
 function listingId(dt: Element): PaperId | undefined {
   const link = dt.querySelector('a[title="Abstract"]');
-  if (link === null) return undefined;
+  return link === null ? undefined : abstractLinkId(link);
+}
+
+function abstractLinkId(link: Element): PaperId | undefined {
   const href = link.getAttribute('href') ?? '';
   const path = href.startsWith('/abs/') ? href.slice(5) : (/\/abs\/(.+)$/.exec(href)?.[1] ?? '');
   const parsed = parseArxivId(path) ?? parseArxivId(link.id);
@@ -113,8 +116,13 @@ function extractListing(doc: Document): FoundPaper[] {
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
-  for (const dt of doc.querySelectorAll('dl > dt')) {
-    const id = listingId(dt);
+  // One query for every entry's abstract link, not one per entry: the cheapest walk of a 2,000-entry page.
+  let previous: Element | null = null;
+  for (const link of doc.querySelectorAll('dl > dt a[title="Abstract"]')) {
+    const dt = link.closest('dt');
+    if (dt === null || dt === previous) continue;
+    previous = dt;
+    const id = abstractLinkId(link);
     if (id === undefined || seen.has(id)) continue;
     seen.add(id);
     const next = dt.nextElementSibling;
