@@ -14,7 +14,7 @@ import type { Editor, OpenRequest } from '../../components/Widget';
 import type { FoundPaper, PageKind, SiteAdapter, WidgetAnchor } from '../sites/types';
 import type { PaperId, PaperRecord } from '../types';
 import type { PageStore } from './store';
-import { createShadowHost, sharedWidgetSheet, WIDGET_CSS } from './styles';
+import { createShadowHost, markPageElement, sharedWidgetSheet, WIDGET_CSS } from './styles';
 
 export const HOST_TAG = 'margins-widget';
 /** Marks the listing toolbar's host element. */
@@ -30,6 +30,8 @@ export interface Mount {
   /** The live (Preact) widget is drawn. */
   live: boolean;
   openRequest?: OpenRequest;
+  /** The status, hidden and dimmed state last applied to the host and parts: unchanged cards are skipped. */
+  look: string;
   /** Where the host goes, while it waits for its turn to be inserted. */
   pending?: WidgetAnchor;
 }
@@ -43,7 +45,7 @@ export interface ScanResult {
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
 /** Hosts inserted per frame: inserting 2,000 at once made one frame of 200 ms of style, layout and pre-paint. */
-const INSERT_CHUNK = 250;
+const INSERT_CHUNK = 150;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
 const SEEN_CHUNK = 100;
 const CODE_LOOKUP_DELAY_MS = 200;
@@ -90,6 +92,8 @@ export class Annotator {
       live.add(paper.card);
       const mount = this.mounts.get(paper.card);
       if (mount && mount.id === paper.id && (mount.host.isConnected || mount.pending)) {
+        // The page may have replaced the card's other elements: they carry no marks yet.
+        if (paper.parts.some((part, i) => part !== mount.parts[i])) mount.look = '';
         mount.parts = paper.parts;
         continue;
       }
@@ -158,6 +162,7 @@ export class Annotator {
   private mount(paper: FoundPaper): void {
     const { host, root } = createShadowHost(this.doc, HOST_TAG);
     host.setAttribute('data-margins-id', paper.id);
+    host.setAttribute('data-margins-status', 'unread');
     if (paper.anchor.inline) host.setAttribute('data-margins-inline', '');
     this.applyTheme(host);
     adoptInto(root);
@@ -170,6 +175,7 @@ export class Annotator {
       host,
       rendered: false,
       live: false,
+      look: UNMARKED,
       pending: paper.anchor,
     };
     this.mounts.set(paper.card, mount);
@@ -365,20 +371,28 @@ export class Annotator {
       const record = this.store.get(m.id);
       if (m.rendered && !m.live && !isUntouched(record)) this.renderLive(m);
       const status = record?.status ?? 'unread';
-      m.host.setAttribute('data-margins-status', status);
       const read = status === 'read';
       const filteredOut =
         (this.hideRead && read) ||
         (this.filter.unreadOnly && status !== 'unread') ||
         (tagKey !== undefined && !record?.tags.some((t) => t.toLocaleLowerCase() === tagKey));
+      const hidden = filteredOut || (read && appearance === 'hide');
+      const dimmed = read && appearance === 'dim';
+      const look = `${status} ${hidden} ${dimmed}`;
+      if (look === m.look) continue;
+      m.look = look;
+      m.host.setAttribute('data-margins-status', status);
       for (const part of m.parts) {
-        toggle(part, 'data-margins-hidden', filteredOut || (read && appearance === 'hide'));
-        if (read && appearance === 'dim') part.setAttribute('data-margins-look', 'dim');
+        toggle(part, 'data-margins-hidden', hidden);
+        if (dimmed) markPageElement(part, 'data-margins-look', 'dim');
         else part.removeAttribute('data-margins-look');
       }
     }
   }
 }
+
+/** A new card's look: unread, its elements unmarked (as the host is created). */
+const UNMARKED = 'unread false false';
 
 /** Which static control does what, by its class in the widget (components/Widget.tsx). */
 const STATIC_ACTIONS: ReadonlyArray<readonly [string, 'read' | 'reading' | 'save' | Editor]> = [
@@ -411,7 +425,7 @@ function idle(callback: () => void, timeout?: number): void {
 }
 
 function toggle(el: Element, attr: string, on: boolean): void {
-  if (on) el.setAttribute(attr, '');
+  if (on) markPageElement(el, attr);
   else el.removeAttribute(attr);
 }
 

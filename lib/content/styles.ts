@@ -65,7 +65,25 @@ export function sharedWidgetSheet(): CSSStyleSheet {
   return widgetSheet;
 }
 
-export function adoptPageSheet(doc: Document): () => void {
+const pageSheets = new WeakMap<Document, () => void>();
+
+/**
+ * Mark one of the site's elements for the page-level rules (dim, hide, focus ring). The rules are adopted the
+ * first time: adopting a sheet restyles the whole document, which a page with nothing marked never needs.
+ */
+export function markPageElement(el: Element, name: string, value = ''): void {
+  const doc = el.ownerDocument;
+  if (!pageSheets.has(doc)) pageSheets.set(doc, adoptPageSheet(doc));
+  el.setAttribute(name, value);
+}
+
+/** Take the page-level rules away (the content script stops). */
+export function removePageSheet(doc: Document): void {
+  pageSheets.get(doc)?.();
+  pageSheets.delete(doc);
+}
+
+function adoptPageSheet(doc: Document): () => void {
   try {
     pageSheet ??= sheetOf(PAGE_CSS);
     const sheet = pageSheet;
