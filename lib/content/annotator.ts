@@ -45,7 +45,7 @@ export interface ScanResult {
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
 /** Hosts inserted per frame: inserting 2,000 at once made one frame of 200 ms of style, layout and pre-paint. */
-const INSERT_CHUNK = 150;
+const INSERT_CHUNK = 250;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
 const SEEN_CHUNK = 100;
 const CODE_LOOKUP_DELAY_MS = 200;
