@@ -80,6 +80,15 @@ function addSighting(seen: Sighting[], sighting: Sighting): Sighting[] {
   return [sighting, ...rest].slice(0, MAX_SIGHTINGS);
 }
 
+/**
+ * Every write moves a record's `updatedAt` forward, even within one millisecond: views keep the newest state
+ * they have seen by this stamp, so a page's `seen` answered in the same millisecond as the user's click must
+ * not look as new as the click.
+ */
+function nextUpdatedAt(before: PaperRecord | undefined, now: number): number {
+  return before ? Math.max(now, before.updatedAt + 1) : now;
+}
+
 function sameRecord(a: PaperRecord, b: PaperRecord): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -105,7 +114,7 @@ export async function recordSeen(
       const seenChanged = !before || before.seen[0]?.url !== where.url || before.seen[0]?.site !== where.site;
       const next = { ...merged, seen: seenChanged ? seen : merged.seen };
       if (!before || !sameRecord(before, next)) {
-        next.updatedAt = now;
+        next.updatedAt = nextUpdatedAt(before, now);
         changed.push(next);
       }
       return next;
@@ -142,7 +151,7 @@ async function update(
       }
       const next = change(record, now);
       if (next && (!existing[i] || !sameRecord(existing[i]!, next)))
-        changed.push({ ...next, updatedAt: now });
+        changed.push({ ...next, updatedAt: nextUpdatedAt(existing[i], now) });
     }
     if (changed.length) await db.papers.bulkPut(changed);
     await ensureTagsExist(
@@ -310,7 +319,7 @@ export async function renameTag(db: MarginsDB, from: string, to: string): Promis
     const papers = await db.papers.filter((r) => r.tags.some((t) => tagKey(t) === fromKey)).toArray();
     const changed = papers.map((r) => {
       const tags = r.tags.filter((t) => tagKey(t) !== fromKey);
-      return { ...r, tags: withTag(tags, target?.name ?? clean), updatedAt: now };
+      return { ...r, tags: withTag(tags, target?.name ?? clean), updatedAt: nextUpdatedAt(r, now) };
     });
     await db.papers.bulkPut(changed);
     await db.tags.delete(fromKey);
@@ -333,7 +342,7 @@ export async function deleteTag(db: MarginsDB, name: string): Promise<PaperRecor
     const changed = papers.map((r) => ({
       ...r,
       tags: r.tags.filter((t) => tagKey(t) !== key),
-      updatedAt: now,
+      updatedAt: nextUpdatedAt(r, now),
     }));
     await db.papers.bulkPut(changed);
     await db.tags.delete(key);

@@ -155,3 +155,17 @@ describe('tags', () => {
     expect(await db.tags.count()).toBe(0);
   });
 });
+
+describe('updatedAt', () => {
+  it('moves forward with every write, even when the clock does not', async () => {
+    // A page's `seen` stamped a moment later than the click that follows it (same millisecond, or a clock step).
+    const later = Date.now() + 60_000;
+    const [seen] = await library.recordSeen(db, [attention], where, later);
+    const [read] = await library.setStatus(db, [attention.id], 'read');
+    expect(read!.updatedAt).toBeGreaterThan(seen!.updatedAt);
+    const [tagged] = await library.addTag(db, [attention.id], 'llm');
+    expect(tagged!.updatedAt).toBeGreaterThan(read!.updatedAt);
+    const [renamed] = await library.renameTag(db, 'llm', 'LLMs');
+    expect(renamed!.updatedAt).toBeGreaterThan(tagged!.updatedAt);
+  });
+});
