@@ -1,14 +1,20 @@
 // Finds the papers on the page (through the site adapter) and keeps exactly one widget on each card while the
-// page re-renders: cards re-inserted, replaced by other papers, or navigated to client-side. Widgets are
-// rendered visible-first; the rest follow in idle time so a 2,000-entry listing never blocks the page.
+// page re-renders: cards re-inserted, replaced by other papers, or navigated to client-side.
+//
+// What a 2,000-entry listing costs is bounded by what the user can see. Every card gets its host (its id and
+// status for filters, counts and tests). Widgets within a screen of the viewport are drawn at once; on a page of
+// up to DRAW_ALL_LIMIT cards the rest are drawn in idle time, so every control is there for assistive
+// technology and find-in-page; on a bigger page a widget is drawn when its card comes near, because drawing
+// 2,000 widgets added as much layout work as the page itself. The page's metadata is read and sent to the
+// background in chunks in idle time, cards in view first.
 
 import { h, hydrate, render } from 'preact';
 import { CardWidget } from '../../components/CardWidget';
 import type { Editor, OpenRequest } from '../../components/Widget';
-import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
+import type { FoundPaper, PageKind, SiteAdapter, WidgetAnchor } from '../sites/types';
 import type { PaperId, PaperRecord } from '../types';
 import type { PageStore } from './store';
-import { createShadowHost, sharedWidgetSheet, WIDGET_CSS } from './styles';
+import { createShadowHost, markPageElement, sharedWidgetSheet, WIDGET_CSS } from './styles';
 
 export const HOST_TAG = 'margins-widget';
 /** Marks the listing toolbar's host element. */
@@ -24,6 +30,10 @@ export interface Mount {
   /** The live (Preact) widget is drawn. */
   live: boolean;
   openRequest?: OpenRequest;
+  /** The status, hidden and dimmed state last applied to the host and parts: unchanged cards are skipped. */
+  look: string;
+  /** Where the host goes, while it waits for its turn to be inserted. */
+  pending?: WidgetAnchor;
 }
 
 export interface ScanResult {
@@ -32,15 +42,27 @@ export interface ScanResult {
   mounts: Mount[];
 }
 
-const IDLE_BATCH = 60;
+/** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
+export const DRAW_ALL_LIMIT = 300;
+/** Hosts inserted per frame: inserting 2,000 at once made one frame of 200 ms of style, layout and pre-paint. */
+const INSERT_CHUNK = 250;
+/** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
+const SEEN_CHUNK = 100;
 const CODE_LOOKUP_DELAY_MS = 200;
 
 export class Annotator {
   private mounts = new Map<Element, Mount>();
   private byHost = new WeakMap<Element, Mount>();
   private sentFor = new Map<PaperId, string>();
-  private renderQueue: Mount[] = [];
-  private idleScheduled = false;
+  /** Papers not yet sent to the background, in page order, with the URL they were seen at. */
+  private seenQueue = new Map<PaperId, { paper: FoundPaper; url: string }>();
+  /** Queued papers the user can see: sent first. */
+  private seenFirst = new Set<PaperId>();
+  private seenScheduled = false;
+  private drawScheduled = false;
+  /** Hosts not in the page yet, in page order. */
+  private insertQueue: Mount[] = [];
+  private insertScheduled = false;
   private visibility: IntersectionObserver;
   private unsubscribe: () => void;
   private hideRead = false;
@@ -69,7 +91,9 @@ export class Annotator {
     for (const paper of found) {
       live.add(paper.card);
       const mount = this.mounts.get(paper.card);
-      if (mount && mount.id === paper.meta.id && mount.host.isConnected) {
+      if (mount && mount.id === paper.id && (mount.host.isConnected || mount.pending)) {
+        // The page may have replaced the card's other elements: they carry no marks yet.
+        if (paper.parts.some((part, i) => part !== mount.parts[i])) mount.look = '';
         mount.parts = paper.parts;
         continue;
       }
@@ -77,21 +101,17 @@ export class Annotator {
       this.mount(paper);
     }
     for (const mount of [...this.mounts.values()]) {
-      if (!live.has(mount.card) || !mount.host.isConnected) this.unmount(mount);
+      if (!live.has(mount.card) || !(mount.host.isConnected || mount.pending)) this.unmount(mount);
     }
-    const fresh = found.filter((p) => this.sentFor.get(p.meta.id) !== url.href);
-    if (fresh.length) {
-      for (const p of fresh) this.sentFor.set(p.meta.id, url.href);
-      void this.store
-        .seen(
-          fresh.map((p) => p.meta),
-          url.href,
-        )
-        .catch(() => {
-          // Not reachable now (background restarting): forget, so the next scan sends them again.
-          for (const p of fresh) this.sentFor.delete(p.meta.id);
-        });
+    this.insertHosts();
+    if (this.mounts.size <= DRAW_ALL_LIMIT) this.scheduleDrawAll();
+    this.store.track(found);
+    for (const paper of found) {
+      if (this.sentFor.get(paper.id) === url.href) continue;
+      this.sentFor.set(paper.id, url.href);
+      this.seenQueue.set(paper.id, { paper, url: url.href });
     }
+    this.scheduleSeen();
     this.refreshLooks();
     // Adapters return papers in document order, so the mounts are too.
     const mounts = found.flatMap((p) => this.mounts.get(p.card) ?? []);
@@ -134,34 +154,56 @@ export class Annotator {
     this.unsubscribe();
     this.visibility.disconnect();
     clearTimeout(this.codeTimer);
+    this.seenQueue.clear();
+    this.insertQueue = [];
     for (const m of [...this.mounts.values()]) this.unmount(m);
   }
 
   private mount(paper: FoundPaper): void {
     const { host, root } = createShadowHost(this.doc, HOST_TAG);
-    host.setAttribute('data-margins-id', paper.meta.id);
+    host.setAttribute('data-margins-id', paper.id);
+    host.setAttribute('data-margins-status', 'unread');
+    if (paper.anchor.inline) host.setAttribute('data-margins-inline', '');
     this.applyTheme(host);
-    const { element, position } = paper.anchor;
-    if (position === 'append') element.append(host);
-    else if (position === 'prepend') element.prepend(host);
-    else if (position === 'before') element.before(host);
-    else element.after(host);
     adoptInto(root);
     // The widget's own box: the Firefox fallback's <style> stays outside what Preact draws into.
     root.append(this.doc.createElement('div'));
     const mount: Mount = {
-      id: paper.meta.id,
+      id: paper.id,
       card: paper.card,
       parts: paper.parts,
       host,
       rendered: false,
       live: false,
+      look: UNMARKED,
+      pending: paper.anchor,
     };
     this.mounts.set(paper.card, mount);
     this.byHost.set(host, mount);
-    this.renderQueue.push(mount);
-    this.visibility.observe(host);
-    this.scheduleIdle();
+    this.insertQueue.push(mount);
+  }
+
+  /** Put the next chunk of hosts in the page; the rest follow, a chunk per frame. */
+  private insertHosts(): void {
+    for (const mount of this.insertQueue.splice(0, INSERT_CHUNK)) {
+      const anchor = mount.pending;
+      if (!anchor || this.mounts.get(mount.card) !== mount) continue;
+      mount.pending = undefined;
+      const { element, position } = anchor;
+      if (position === 'append') element.append(mount.host);
+      else if (position === 'prepend') element.prepend(mount.host);
+      else if (position === 'before') element.before(mount.host);
+      else element.after(mount.host);
+      this.visibility.observe(mount.host);
+    }
+    if (!this.insertQueue.length || this.insertScheduled) return;
+    this.insertScheduled = true;
+    // A background tab draws no frames; there the rest goes in with timers.
+    const next = this.doc.hidden ? (cb: () => void) => setTimeout(cb, 0) : requestAnimationFrame;
+    next(() => {
+      this.insertScheduled = false;
+      this.insertHosts();
+    });
   }
 
   private unmount(mount: Mount): void {
@@ -238,6 +280,7 @@ export class Annotator {
       const mount = this.mountOfHost(entry.target);
       if (!mount) continue;
       if (!mount.rendered) this.renderMount(mount);
+      if (this.seenQueue.has(mount.id)) this.seenFirst.add(mount.id);
       if (!this.codeAsked.has(mount.id)) {
         this.codeAsked.add(mount.id);
         this.codeQueue.push(mount.id);
@@ -256,20 +299,62 @@ export class Annotator {
     return this.byHost.get(host);
   }
 
-  private scheduleIdle(): void {
-    if (this.idleScheduled) return;
-    this.idleScheduled = true;
-    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
+  /** Draw the widgets not drawn yet, a few milliseconds per idle period. */
+  private scheduleDrawAll(): void {
+    if (this.drawScheduled) return;
+    this.drawScheduled = true;
     idle(() => {
-      this.idleScheduled = false;
+      this.drawScheduled = false;
       const start = performance.now();
-      while (this.renderQueue.length && performance.now() - start < 8) {
-        for (const mount of this.renderQueue.splice(0, IDLE_BATCH)) {
-          if (!mount.rendered && this.mounts.get(mount.card) === mount) this.renderMount(mount);
-        }
+      let waiting = false;
+      for (const mount of this.mounts.values()) {
+        if (mount.rendered) continue;
+        if (mount.pending) waiting = true;
+        else if (performance.now() - start > 8) return this.scheduleDrawAll();
+        else this.renderMount(mount);
       }
-      if (this.renderQueue.length) this.scheduleIdle();
+      // Hosts still waiting for their frame are drawn on a later pass.
+      if (waiting) this.scheduleDrawAll();
     });
+  }
+
+  /** Send the queued papers' metadata in chunks, one per idle period, the cards in view first. */
+  private scheduleSeen(): void {
+    if (this.seenScheduled || !this.seenQueue.size) return;
+    this.seenScheduled = true;
+    idle(() => this.sendSeenChunk(), 100);
+  }
+
+  private sendSeenChunk(): void {
+    this.seenScheduled = false;
+    const chunk: { paper: FoundPaper; url: string }[] = [];
+    const take = (id: PaperId) => {
+      const queued = this.seenQueue.get(id);
+      if (queued && chunk.length < SEEN_CHUNK) {
+        this.seenQueue.delete(id);
+        chunk.push(queued);
+      }
+    };
+    for (const id of this.seenFirst) take(id);
+    this.seenFirst.clear();
+    for (const id of this.seenQueue.keys()) {
+      if (chunk.length >= SEEN_CHUNK) break;
+      take(id);
+    }
+    // One message per URL (a client-side navigation can leave papers of the previous URL queued).
+    for (const url of new Set(chunk.map((q) => q.url))) {
+      const papers = chunk.filter((q) => q.url === url).map((q) => q.paper);
+      void this.store
+        .seen(
+          papers.map((p) => p.meta),
+          url,
+        )
+        .catch(() => {
+          // Not reachable now (background restarting): forget, so the next scan sends them again.
+          for (const p of papers) if (this.sentFor.get(p.id) === url) this.sentFor.delete(p.id);
+        });
+    }
+    this.scheduleSeen();
   }
 
   private applyTheme(host: HTMLElement): void {
@@ -286,20 +371,28 @@ export class Annotator {
       const record = this.store.get(m.id);
       if (m.rendered && !m.live && !isUntouched(record)) this.renderLive(m);
       const status = record?.status ?? 'unread';
-      m.host.setAttribute('data-margins-status', status);
       const read = status === 'read';
       const filteredOut =
         (this.hideRead && read) ||
         (this.filter.unreadOnly && status !== 'unread') ||
         (tagKey !== undefined && !record?.tags.some((t) => t.toLocaleLowerCase() === tagKey));
+      const hidden = filteredOut || (read && appearance === 'hide');
+      const dimmed = read && appearance === 'dim';
+      const look = `${status} ${hidden} ${dimmed}`;
+      if (look === m.look) continue;
+      m.look = look;
+      m.host.setAttribute('data-margins-status', status);
       for (const part of m.parts) {
-        toggle(part, 'data-margins-hidden', filteredOut || (read && appearance === 'hide'));
-        if (read && appearance === 'dim') part.setAttribute('data-margins-look', 'dim');
+        toggle(part, 'data-margins-hidden', hidden);
+        if (dimmed) markPageElement(part, 'data-margins-look', 'dim');
         else part.removeAttribute('data-margins-look');
       }
     }
   }
 }
+
+/** A new card's look: unread, its elements unmarked (as the host is created). */
+const UNMARKED = 'unread false false';
 
 /** Which static control does what, by its class in the widget (components/Widget.tsx). */
 const STATIC_ACTIONS: ReadonlyArray<readonly [string, 'read' | 'reading' | 'save' | Editor]> = [
@@ -324,8 +417,15 @@ function isUntouched(record: PaperRecord | undefined): boolean {
   );
 }
 
+/** `requestIdleCallback`, or a timer where there is none (Safari, jsdom). */
+function idle(callback: () => void, timeout?: number): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(callback, timeout ? { timeout } : undefined);
+  } else setTimeout(callback, 1);
+}
+
 function toggle(el: Element, attr: string, on: boolean): void {
-  if (on) el.setAttribute(attr, '');
+  if (on) markPageElement(el, attr);
   else el.removeAttribute(attr);
 }
 

@@ -3,6 +3,7 @@
 // modifiers; the site's own handlers run first and win (a prevented event is left alone).
 
 import type { Mount } from './annotator';
+import { markPageElement } from './styles';
 
 export const TRIAGE_KEYS: ReadonlyArray<readonly [key: string, action: string]> = [
   ['j', 'Next paper'],
@@ -82,7 +83,7 @@ export class KeyboardTriage {
   focus(mount: Mount): void {
     this.focused?.card.removeAttribute('data-margins-focused');
     this.focused = mount;
-    mount.card.setAttribute('data-margins-focused', '');
+    markPageElement(mount.card, 'data-margins-focused');
     mount.card.scrollIntoView({ block: 'nearest' });
   }
 

@@ -11,7 +11,7 @@ import { arxivUrl, huggingfaceUrl } from '../ids';
 import { Annotator, TOOLBAR_ATTR, type Mount, type ScanResult } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { PageStore } from './store';
-import { adoptPageSheet, createShadowHost } from './styles';
+import { createShadowHost, removePageSheet } from './styles';
 
 export interface ContentDeps {
   send<T>(message: Request): Promise<T>;
@@ -103,7 +103,7 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
   const win = doc.defaultView!;
   win.addEventListener('popstate', scheduleScan);
   win.addEventListener('keydown', triage.onKeyDown);
-  cleanups.push(adoptPageSheet(doc));
+  cleanups.push(() => removePageSheet(doc));
   cleanups.push(deps.onBroadcast((m) => store.applyBroadcast(m)));
   cleanups.push(
     deps.onTabRequest((m) => {

@@ -2,7 +2,7 @@
 // settings. Edits are applied here first (the card updates within a frame), then sent to the background;
 // a failed write is rolled back and reported.
 
-import type { TagWithCount } from '../library';
+import { emptyRecord, type TagWithCount } from '../library';
 import { clampMeta } from '../limits';
 import type { Broadcast } from '../broadcasts';
 import type { Request } from '../messages';
@@ -30,6 +30,8 @@ export interface UndoAction {
 export class PageStore {
   private records = new Map<PaperId, PaperRecord>();
   private metas = new Map<PaperId, PaperMeta>();
+  /** Papers on the page whose metadata has not been read yet (see `track`). */
+  private readers = new Map<PaperId, () => PaperMeta>();
   private listeners = new Set<Listener>();
   /** Edits sent and not yet answered, per paper. */
   private pending = new Map<PaperId, number>();
@@ -62,8 +64,20 @@ export class PageStore {
     return this.records.get(id);
   }
 
+  /** What the page says about a paper, read from the page on first use. */
   meta(id: PaperId): PaperMeta | undefined {
-    return this.metas.get(id);
+    let meta = this.metas.get(id);
+    const read = this.readers.get(id);
+    if (!meta && read) {
+      meta = clampMeta(read());
+      this.metas.set(id, meta);
+    }
+    return meta;
+  }
+
+  /** The papers this page shows; their metadata is read when first needed (an edit, or `seen`). */
+  track(papers: Iterable<{ id: PaperId; readonly meta: PaperMeta }>): void {
+    for (const p of papers) if (!this.readers.has(p.id)) this.readers.set(p.id, () => p.meta);
   }
 
   async loadTagsAndSettings(): Promise<void> {
@@ -91,7 +105,7 @@ export class PageStore {
 
   applyBroadcast(message: Broadcast): void {
     if (message.type === 'changed') {
-      this.take(message.records.filter((r) => this.metas.has(r.id)));
+      this.take(message.records.filter((r) => this.metas.has(r.id) || this.readers.has(r.id)));
     } else if (message.type === 'tagsChanged') {
       void this.send<TagWithCount[]>({ type: 'listTags' }).then((tags) => {
         this.tags = tags;
@@ -118,7 +132,7 @@ export class PageStore {
 
   private metasFor(ids: PaperId[]): PaperMeta[] {
     return ids.flatMap((id) => {
-      const m = this.metas.get(id);
+      const m = this.meta(id);
       return m ? [m] : [];
     });
   }
@@ -130,7 +144,7 @@ export class PageStore {
     message: Request,
   ): Promise<PaperRecord[] | undefined> {
     const before = ids.map((id) => this.records.get(id));
-    for (const r of before) if (r) this.records.set(r.id, local(r));
+    for (const [i, id] of ids.entries()) this.records.set(id, local(before[i] ?? this.blank(id)));
     const hadError = this.error !== undefined;
     this.error = undefined;
     this.notify(hadError ? undefined : ids);
@@ -150,7 +164,11 @@ export class PageStore {
       return records;
     } catch (error) {
       settle();
-      for (const r of before) if (r) this.records.set(r.id, r);
+      for (const [i, id] of ids.entries()) {
+        const r = before[i];
+        if (r) this.records.set(id, r);
+        else this.records.delete(id);
+      }
       this.error = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
       this.notify();
       return undefined;
@@ -218,7 +236,7 @@ export class PageStore {
 
   /** Mark every given paper read; undo puts each back as it was. */
   async markAllRead(ids: PaperId[]): Promise<void> {
-    const previous = ids.map((id) => this.records.get(id)).filter((r): r is PaperRecord => !!r);
+    const previous = ids.map((id) => this.records.get(id) ?? this.blank(id));
     const toChange = previous.filter((r) => r.status !== 'read' || !r.inLibrary);
     if (!toChange.length) return;
     const changed = await this.setStatus(
@@ -226,6 +244,14 @@ export class PageStore {
       'read',
     );
     if (changed) this.offerUndo(`Marked ${changed.length} read`, toChange);
+  }
+
+  /**
+   * A paper whose stored record has not arrived yet (a big page learns its records in chunks) is shown and
+   * edited as a paper seen for the first time; `updatedAt` 0 lets any stored record replace it.
+   */
+  private blank(id: PaperId): PaperRecord {
+    return { ...emptyRecord(this.meta(id) ?? { id }, Date.now()), updatedAt: 0 };
   }
 
   private offerUndo(label: string, previous: PaperRecord[]): void {

@@ -7,6 +7,9 @@ export const WIDGET_CSS = `
      (Not content-visibility: a tab in the background would then never lay out, and clicks would miss.) */
   contain: layout style; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #374151; --bg: #fff; --border: #d1d5db; --muted: #6b7280; --accent: #2563eb; --read: #059669; --reading: #d97706; }
+:host([data-margins-inline]) { display: inline-block; vertical-align: middle; max-width: 100%;
+  /* Less than a line of text in all: a widget at the end of a line never makes it taller. */
+  margin: -5px 0 -5px .75em; }
 :host([data-theme="dark"]) { color: #e5e7eb; --bg: #1f2937; --border: #4b5563; --muted: #9ca3af; --accent: #60a5fa;
   --read: #34d399; --reading: #fbbf24; }
 :host([data-margins-focused]) .margins { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 6px; }
@@ -62,7 +65,25 @@ export function sharedWidgetSheet(): CSSStyleSheet {
   return widgetSheet;
 }
 
-export function adoptPageSheet(doc: Document): () => void {
+const pageSheets = new WeakMap<Document, () => void>();
+
+/**
+ * Mark one of the site's elements for the page-level rules (dim, hide, focus ring). The rules are adopted the
+ * first time: adopting a sheet restyles the whole document, which a page with nothing marked never needs.
+ */
+export function markPageElement(el: Element, name: string, value = ''): void {
+  const doc = el.ownerDocument;
+  if (!pageSheets.has(doc)) pageSheets.set(doc, adoptPageSheet(doc));
+  el.setAttribute(name, value);
+}
+
+/** Take the page-level rules away (the content script stops). */
+export function removePageSheet(doc: Document): void {
+  pageSheets.get(doc)?.();
+  pageSheets.delete(doc);
+}
+
+function adoptPageSheet(doc: Document): () => void {
   try {
     pageSheet ??= sheetOf(PAGE_CSS);
     const sheet = pageSheet;

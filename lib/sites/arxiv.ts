@@ -5,7 +5,7 @@ import { findGithubRepos } from '../github';
 import { canonicalId, parseArxivId } from '../ids';
 import type { PaperId, PaperMeta } from '../types';
 import { collapseWhitespace, readableText } from './text';
-import type { FoundPaper, PageKind, SiteAdapter } from './types';
+import { lazyMeta, type FoundPaper, type PageKind, type SiteAdapter } from './types';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
 const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|\d{4}-\d{2})\/?$/i;
@@ -67,7 +67,10 @@ function authorsOf(container: Element): string[] {
 
 function listingId(dt: Element): PaperId | undefined {
   const link = dt.querySelector('a[title="Abstract"]');
-  if (link === null) return undefined;
+  return link === null ? undefined : abstractLinkId(link);
+}
+
+function abstractLinkId(link: Element): PaperId | undefined {
   const href = link.getAttribute('href') ?? '';
   const path = href.startsWith('/abs/') ? href.slice(5) : (/\/abs\/(.+)$/.exec(href)?.[1] ?? '');
   const parsed = parseArxivId(path) ?? parseArxivId(link.id);
@@ -113,15 +116,32 @@ function extractListing(doc: Document): FoundPaper[] {
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
-  for (const dt of doc.querySelectorAll('dl > dt')) {
-    const id = listingId(dt);
+  // One query for every entry's abstract link, not one per entry: the cheapest walk of a 2,000-entry page.
+  let previous: Element | null = null;
+  for (const link of doc.querySelectorAll('dl > dt a[title="Abstract"]')) {
+    const dt = link.closest('dt');
+    if (dt === null || dt === previous) continue;
+    previous = dt;
+    const id = abstractLinkId(link);
     if (id === undefined || seen.has(id)) continue;
     seen.add(id);
     const next = dt.nextElementSibling;
     const dd = next?.tagName === 'DD' ? next : null;
-    const meta = listingMeta(id, dd, at);
     // The end of the "arXiv:<id> [pdf, html, other]" line.
-    papers.push({ meta, card: dt, parts: dd ? [dt, dd] : [dt], anchor: { element: dt, position: 'append' } });
+    const parts = dd ? [dt, dd] : [dt];
+    const found: Omit<FoundPaper, 'meta'> = {
+      id,
+      card: dt,
+      parts,
+      anchor: { element: dt, position: 'append', inline: true },
+    };
+    papers.push(
+      lazyMeta(
+        found,
+        () => listingMeta(id, dd, at),
+        () => listingId(dt) === id && (dd === null || dt.nextElementSibling === dd),
+      ),
+    );
   }
   return papers;
 }
@@ -181,18 +201,33 @@ function searchMeta(id: PaperId, item: Element, at: number): PaperMeta {
   return withCode(meta, at);
 }
 
+function searchResultId(idLine: Element): PaperId | undefined {
+  const link = idLine.querySelector('a[href]');
+  return link ? canonicalId(link.getAttribute('href') ?? '') : undefined;
+}
+
 function extractSearch(doc: Document): FoundPaper[] {
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
   for (const item of doc.querySelectorAll('li.arxiv-result')) {
     const idLine = item.querySelector('.list-title');
-    const link = idLine?.querySelector('a[href]');
-    const id = link ? canonicalId(link.getAttribute('href') ?? '') : undefined;
+    const id = idLine ? searchResultId(idLine) : undefined;
     if (id === undefined || idLine == null || seen.has(id)) continue;
     seen.add(id);
-    const meta = searchMeta(id, item, at);
-    papers.push({ meta, card: item, parts: [item], anchor: { element: idLine, position: 'append' } });
+    const found: Omit<FoundPaper, 'meta'> = {
+      id,
+      card: item,
+      parts: [item],
+      anchor: { element: idLine, position: 'append', inline: true },
+    };
+    papers.push(
+      lazyMeta(
+        found,
+        () => searchMeta(id, item, at),
+        () => searchResultId(idLine) === id,
+      ),
+    );
   }
   return papers;
 }
@@ -222,6 +257,7 @@ function extractAbstractPage(doc: Document, url: URL): FoundPaper[] {
   const card = heading.closest('#abs') ?? heading.parentElement ?? heading;
   return [
     {
+      id,
       meta: withCode(meta, Date.now()),
       card,
       parts: [card],

@@ -178,7 +178,7 @@ function extractListing(doc: Document, url: URL): FoundPaper[] {
     const card = cardOf(heading, root);
     const meta = fromJson.get(id) ?? metaFromCard(id, card, link, at);
     // After the title: inside the card's text column, so the grid keeps its shape.
-    papers.push({ meta, card, parts: [card], anchor: { element: heading, position: 'after' } });
+    papers.push({ id, meta, card, parts: [card], anchor: { element: heading, position: 'after' } });
   }
   return papers;
 }
@@ -190,7 +190,7 @@ function extractPaperPage(doc: Document, url: URL): FoundPaper[] {
   const at = Date.now();
   const card = heading.closest('section') ?? heading.parentElement ?? heading;
   const meta = metaFromHydration(doc, at).get(id) ?? metaFromCard(id, card, heading, at);
-  return [{ meta, card, parts: [card], anchor: { element: heading, position: 'after' } }];
+  return [{ id, meta, card, parts: [card], anchor: { element: heading, position: 'after' } }];
 }
 
 export const huggingface: SiteAdapter = {

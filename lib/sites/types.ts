@@ -1,14 +1,20 @@
-import type { PaperMeta, SiteName } from '../types';
+import type { PaperId, PaperMeta, SiteName } from '../types';
 
 /** Where a paper's widget is inserted, relative to an element of the card. */
 export interface WidgetAnchor {
   element: Element;
   position: 'append' | 'prepend' | 'before' | 'after';
+  /** The widget joins the end of the element's line of text instead of taking a row of its own: it then adds
+   *  no height, so inserting 2,000 of them moves nothing else on the page. */
+  inline?: boolean;
 }
 
 /** One paper found on a page. */
 export interface FoundPaper {
-  meta: PaperMeta;
+  id: PaperId;
+  /** What the page says about the paper. Listings may read it on first access (a getter, see `lazyMeta`): on
+   *  a 2,000-entry page the DOM reads behind it cost more than finding the papers, and most are needed later. */
+  readonly meta: PaperMeta;
   /** The element that stands for the paper on the page (an HF `article`, an arXiv `dt`). */
   card: Element;
   /** Every element that visually belongs to the card (dimmed or hidden together): for arXiv
@@ -28,4 +34,23 @@ export interface SiteAdapter {
   pageKind(url: URL): PageKind | undefined;
   /** The papers on the page, in document order, each id once. */
   extract(doc: Document, url: URL): FoundPaper[];
+}
+
+/**
+ * A paper whose metadata is read from the page on first access, once. `stillThere` guards the read: a card the
+ * page has since given to another paper yields the id alone, never the other paper's title.
+ */
+export function lazyMeta(
+  paper: Omit<FoundPaper, 'meta'>,
+  read: () => PaperMeta,
+  stillThere: () => boolean,
+): FoundPaper {
+  let meta: PaperMeta | undefined;
+  return {
+    ...paper,
+    get meta() {
+      meta ??= stillThere() ? read() : { id: paper.id };
+      return meta;
+    },
+  };
 }

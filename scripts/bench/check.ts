@@ -16,7 +16,7 @@ const RUNS = 3;
 /** gzip bytes. The content script's budget is 20 KB; its limit sits just above today's size until the cuts in
  *  docs/BENCHMARKS.md land. The others have no budget: their limits catch a dependency pulled in by mistake. */
 const BUNDLE_LIMITS: Record<string, number> = {
-  'content script': 24 * 1024,
+  'content script': 25 * 1024,
   popup: 80 * 1024,
   'library page': 90 * 1024,
   background: 60 * 1024,

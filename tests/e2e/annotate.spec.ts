@@ -1,4 +1,5 @@
-import { ARXIV_NEW, expect, HF_DAILY, storedPapers, test, widget } from './harness';
+import { arxivListing } from '../../scripts/bench/pages';
+import { ARXIV_NEW, expect, HF_DAILY, servePages, storedPapers, test, widget } from './harness';
 
 // On both fixtures: the Hugging Face daily page of 2026-07-31 and the arXiv cs.LG /new listing.
 const SHARED = 'arxiv:2607.23193';
@@ -183,4 +184,40 @@ test('widgets follow the Hugging Face dark theme', async ({ page }) => {
   await expect(w).not.toHaveAttribute('data-theme', 'dark');
   await page.evaluate(() => document.documentElement.classList.add('dark'));
   await expect(w).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a 2,000-entry listing: every card is counted, stored and filtered; widgets are drawn as cards come near', async ({
+  context,
+  page,
+  extensionId,
+}) => {
+  const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
+  await servePages(context, { [url]: { html: arxivListing(2000) } });
+  await page.goto(url);
+  const hosts = page.locator('[data-margins-id]');
+  await expect(hosts).toHaveCount(2000);
+  await expect(page.locator('[data-margins-toolbar]')).toContainText('2000 papers');
+  // The metadata of every card reaches the library's database, in chunks.
+  await expect
+    .poll(async () => (await storedPapers(context, extensionId)).filter((p) => p.title).length, {
+      timeout: 20_000,
+    })
+    .toBe(2000);
+
+  // The last card is far below: its host is there, its controls are drawn once it comes near.
+  const last = hosts.last();
+  const lastId = (await last.getAttribute('data-margins-id'))!;
+  await expect(last.getByRole('button')).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await last.getByRole('button', { name: 'Mark as read', exact: true }).click();
+  await expect(last).toHaveAttribute('data-margins-status', 'read');
+  await expect
+    .poll(async () => (await storedPapers(context, extensionId)).find((p) => p.id === lastId)?.status)
+    .toBe('read');
+
+  // Filters cover cards never drawn: hiding read papers hides the last one; mark all reaches the first.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('checkbox', { name: 'Hide read papers' }).check();
+  await expect(page.locator(`dt:has([data-margins-id="${lastId}"])`)).toBeHidden();
+  await expect(page.locator('[data-margins-toolbar]')).toContainText('1999 shown');
 });

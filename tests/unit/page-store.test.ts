@@ -92,4 +92,52 @@ describe('PageStore', () => {
     expect(store.get(base.id)?.tags).toEqual([]);
     expect(store.error).toBe('Not saved: The quota has been exceeded.');
   });
+
+  it('an edit made before the page has its records shows at once and carries what the page says', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    store.track([{ id: base.id, meta: { id: base.id, title: 'From the page' } }]);
+    const edit = store.setStatus([base.id], 'read');
+    expect(store.get(base.id)).toMatchObject({ status: 'read', inLibrary: 1, title: 'From the page' });
+    expect(bg.calls[0]!.message).toMatchObject({
+      type: 'setStatus',
+      metas: [{ id: base.id, title: 'From the page' }],
+    });
+    bg.calls[0]!.fail(new Error('background restarting'));
+    await edit;
+    expect(store.get(base.id)).toBeUndefined();
+    expect(store.error).toMatch(/Not saved/);
+  });
+
+  it('"mark all read" covers papers whose records have not arrived yet, and its undo restores them', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const other = { ...base, id: 'arxiv:2401.00001', title: 'Another' };
+    store.track([base, other].map((r) => ({ id: r.id, meta: { id: r.id, title: r.title } })));
+    const seen = store.seen([base], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([base]);
+    await seen;
+    const marking = store.markAllRead([base.id, other.id]);
+    expect(bg.calls[1]!.message).toMatchObject({
+      type: 'setStatus',
+      ids: [base.id, other.id],
+      status: 'read',
+    });
+    expect(store.get(other.id)?.status).toBe('read');
+    bg.calls[1]!.answer([
+      { ...base, status: 'read', inLibrary: 1, updatedAt: 5 },
+      { ...other, status: 'read', inLibrary: 1, updatedAt: 5 },
+    ]);
+    await marking;
+    expect(store.undo?.label).toBe('Marked 2 read');
+    const undoing = store.undo!.undo();
+    const restored = (bg.calls[2]!.message as { records: PaperRecord[] }).records;
+    expect(restored.map((r) => [r.id, r.status, r.inLibrary])).toEqual([
+      [base.id, 'unread', 0],
+      [other.id, 'unread', 0],
+    ]);
+    expect(restored[1]!.title).toBe('Another');
+    bg.calls[2]!.answer(restored);
+    await undoing;
+  });
 });

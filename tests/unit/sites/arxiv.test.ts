@@ -59,12 +59,23 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
     expect(papers.filter((p) => p.meta.code)).toHaveLength(21);
   });
 
-  it('groups dt and dd and anchors at the end of the id line', () => {
+  it('groups dt and dd and anchors at the end of the id line, in the line', () => {
     for (const p of papers) {
       expect(p.card.tagName).toBe('DT');
       expect(p.parts).toEqual([p.card, p.card.nextElementSibling]);
-      expect(p.anchor).toEqual({ element: p.card, position: 'append' });
+      expect(p.anchor).toEqual({ element: p.card, position: 'append', inline: true });
     }
+  });
+
+  it("reads an entry's fields when first asked, and never another paper's", () => {
+    const page = loadFixture('arxiv/list-cs.LG-new.html');
+    const [first, second] = arxiv.extract(page, NEW);
+    const title = first!.card.nextElementSibling?.querySelector('.list-title');
+    title!.textContent = 'Title: Retitled after the scan';
+    expect(first!.meta.title).toBe('Retitled after the scan');
+    // The page has since given the second card to another paper: its id alone, not the other's title.
+    second!.card.querySelector('a[title="Abstract"]')!.setAttribute('href', '/abs/2607.99999');
+    expect(second!.meta).toEqual({ id: second!.id });
   });
 
   it('reads an entry shown in two sections once', () => {
