@@ -18,6 +18,9 @@ import {
   type SiteName,
 } from '../types';
 
+/** Ids per `get` request: one IndexedDB bulkGet each, a few milliseconds. */
+const LOOKUP_CHUNK = 1_000;
+
 export type Requester = <T>(message: Request) => Promise<T>;
 /** Called with the ids whose records changed, or undefined when tags or settings changed. */
 type Listener = (ids?: ReadonlySet<PaperId>) => void;
@@ -90,6 +93,17 @@ export class PageStore {
     this.notify();
   }
 
+  /** Learn the stored state of papers without recording them (cards of a big page not yet near). */
+  async lookup(ids: PaperId[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const records = await this.send<(PaperRecord | null | undefined)[]>({
+        type: 'get',
+        ids: ids.slice(i, i + LOOKUP_CHUNK),
+      });
+      this.take(records.filter((r): r is PaperRecord => !!r));
+    }
+  }
+
   /** Tell the background which papers this page shows; learn their stored state. */
   async seen(found: PaperMeta[], url: string): Promise<void> {
     const papers = found.map(clampMeta);
@@ -100,7 +114,9 @@ export class PageStore {
 
   /** Ask for the code links of cards the user can see (the background skips those it knows). */
   lookupCode(ids: PaperId[]): void {
-    void this.send({ type: 'lookupCode', ids }).catch(() => {});
+    // A code link the page itself shows reaches the background with `seen`, which may still be queued.
+    const wanted = ids.filter((id) => !this.meta(id)?.code);
+    if (wanted.length) void this.send({ type: 'lookupCode', ids: wanted }).catch(() => {});
   }
 
   applyBroadcast(message: Broadcast): void {

@@ -140,4 +140,18 @@ describe('PageStore', () => {
     bg.calls[2]!.answer(restored);
     await undoing;
   });
+
+  it('asks the code API only for papers whose page shows no code link, even before `seen` is sent', () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const code = { url: 'https://github.com/a/b', source: 'page' as const, at: 1 };
+    store.track([
+      { id: 'arxiv:2607.00001', meta: { id: 'arxiv:2607.00001', code } },
+      { id: 'arxiv:2607.00002', meta: { id: 'arxiv:2607.00002' } },
+    ]);
+    store.lookupCode(['arxiv:2607.00001', 'arxiv:2607.00002']);
+    expect(bg.calls.map((c) => c.message)).toEqual([{ type: 'lookupCode', ids: ['arxiv:2607.00002'] }]);
+    store.lookupCode(['arxiv:2607.00001']);
+    expect(bg.calls).toHaveLength(1);
+  });
 });
