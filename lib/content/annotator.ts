@@ -1,20 +1,24 @@
 // Finds the papers on the page (through the site adapter) and keeps exactly one widget on each card while the
 // page re-renders: cards re-inserted, replaced by other papers, or navigated to client-side.
 //
-// What a 2,000-entry listing costs is bounded by what the user can see. Every card gets its host (its id and
-// status for filters, counts and tests). Widgets within a screen of the viewport are drawn at once; on a page of
-// up to DRAW_ALL_LIMIT cards the rest are drawn in idle time, so every control is there for assistive
-// technology and find-in-page; on a bigger page a widget is drawn when its card comes near, because drawing
-// 2,000 widgets added as much layout work as the page itself. The page's metadata is read and sent to the
-// background in chunks in idle time, cards in view first.
+// What a 2,000-entry listing costs is bounded by what the user can see. Every card gets its host at once (its
+// id and status for filters, counts and tests): a bare element, hidden, which costs the page no layout. A
+// widget gets its shadow root and is drawn (and its host shown) when its card comes within a screen of the
+// viewport; on a page of up to DRAW_ALL_LIMIT cards the rest are drawn in idle time, so every control is there
+// for assistive technology and find-in-page. Drawing all 2,000 widgets, or even inserting 2,000 visible empty
+// hosts a few hundred per frame, added as much layout work as the page itself. The page's metadata is read and
+// sent to the background (`seen`: the paper is recorded with this sighting) in chunks in idle time, cards in
+// view first; on a bigger page only for cards that come near, since reading and sending 2,000 entries' text
+// cost the page more than everything else Margins does there. Their stored state (read, tags) is still
+// fetched for every card, by id, so filters and counts cover the whole page.
 
 import { h, hydrate, render } from 'preact';
 import { CardWidget } from '../../components/CardWidget';
 import type { Editor, OpenRequest } from '../../components/Widget';
-import type { FoundPaper, PageKind, SiteAdapter, WidgetAnchor } from '../sites/types';
+import type { FoundPaper, PageKind, SiteAdapter } from '../sites/types';
 import type { PaperId, PaperRecord } from '../types';
 import type { PageStore } from './store';
-import { createShadowHost, markPageElement, sharedWidgetSheet, WIDGET_CSS } from './styles';
+import { createHost, markPageElement, sharedWidgetSheet, WIDGET_CSS } from './styles';
 
 export const HOST_TAG = 'margins-widget';
 /** Marks the listing toolbar's host element. */
@@ -32,8 +36,6 @@ export interface Mount {
   openRequest?: OpenRequest;
   /** The status, hidden and dimmed state last applied to the host and parts: unchanged cards are skipped. */
   look: string;
-  /** Where the host goes, while it waits for its turn to be inserted. */
-  pending?: WidgetAnchor;
 }
 
 export interface ScanResult {
@@ -44,25 +46,21 @@ export interface ScanResult {
 
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
-/** Hosts inserted per frame: inserting 2,000 at once made one frame of 200 ms of style, layout and pre-paint. */
-const INSERT_CHUNK = 250;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
 const SEEN_CHUNK = 100;
 const CODE_LOOKUP_DELAY_MS = 200;
 
 export class Annotator {
   private mounts = new Map<Element, Mount>();
-  private byHost = new WeakMap<Element, Mount>();
   private sentFor = new Map<PaperId, string>();
   /** Papers not yet sent to the background, in page order, with the URL they were seen at. */
   private seenQueue = new Map<PaperId, { paper: FoundPaper; url: string }>();
+  /** Papers of a big page whose cards have not come near yet: queued for `seen` when they do. */
+  private notNear = new Map<PaperId, { paper: FoundPaper; url: string }>();
   /** Queued papers the user can see: sent first. */
   private seenFirst = new Set<PaperId>();
   private seenScheduled = false;
   private drawScheduled = false;
-  /** Hosts not in the page yet, in page order. */
-  private insertQueue: Mount[] = [];
-  private insertScheduled = false;
   private visibility: IntersectionObserver;
   private unsubscribe: () => void;
   private hideRead = false;
@@ -91,7 +89,7 @@ export class Annotator {
     for (const paper of found) {
       live.add(paper.card);
       const mount = this.mounts.get(paper.card);
-      if (mount && mount.id === paper.id && (mount.host.isConnected || mount.pending)) {
+      if (mount && mount.id === paper.id && mount.host.isConnected) {
         // The page may have replaced the card's other elements: they carry no marks yet.
         if (paper.parts.some((part, i) => part !== mount.parts[i])) mount.look = '';
         mount.parts = paper.parts;
@@ -101,15 +99,29 @@ export class Annotator {
       this.mount(paper);
     }
     for (const mount of [...this.mounts.values()]) {
-      if (!live.has(mount.card) || !(mount.host.isConnected || mount.pending)) this.unmount(mount);
+      if (!live.has(mount.card) || !mount.host.isConnected) this.unmount(mount);
     }
-    this.insertHosts();
     if (this.mounts.size <= DRAW_ALL_LIMIT) this.scheduleDrawAll();
     this.store.track(found);
+    const big = this.mounts.size > DRAW_ALL_LIMIT;
+    const lookUp: PaperId[] = [];
     for (const paper of found) {
       if (this.sentFor.get(paper.id) === url.href) continue;
       this.sentFor.set(paper.id, url.href);
-      this.seenQueue.set(paper.id, { paper, url: url.href });
+      if (big) {
+        this.notNear.set(paper.id, { paper, url: url.href });
+        lookUp.push(paper.id);
+      } else this.seenQueue.set(paper.id, { paper, url: url.href });
+    }
+    if (lookUp.length) {
+      void this.store.lookup(lookUp).catch(() => {
+        // Not reachable now (background restarting): forget, so the next scan asks again.
+        for (const id of lookUp) {
+          if (this.notNear.get(id)?.url !== url.href) continue;
+          this.notNear.delete(id);
+          this.sentFor.delete(id);
+        }
+      });
     }
     this.scheduleSeen();
     this.refreshLooks();
@@ -155,20 +167,24 @@ export class Annotator {
     this.visibility.disconnect();
     clearTimeout(this.codeTimer);
     this.seenQueue.clear();
-    this.insertQueue = [];
+    this.notNear.clear();
     for (const m of [...this.mounts.values()]) this.unmount(m);
   }
 
   private mount(paper: FoundPaper): void {
-    const { host, root } = createShadowHost(this.doc, HOST_TAG);
+    const host = createHost(this.doc, HOST_TAG);
     host.setAttribute('data-margins-id', paper.id);
     host.setAttribute('data-margins-status', 'unread');
     if (paper.anchor.inline) host.setAttribute('data-margins-inline', '');
+    // Shown when its widget is drawn (widgetBox): a hidden element adds no layout to the page.
+    host.style.display = 'none';
     this.applyTheme(host);
-    adoptInto(root);
-    // The widget's own box: the Firefox fallback's <style> stays outside what Preact draws into.
-    root.append(this.doc.createElement('div'));
-    const mount: Mount = {
+    const { element, position } = paper.anchor;
+    if (position === 'append') element.append(host);
+    else if (position === 'prepend') element.prepend(host);
+    else if (position === 'before') element.before(host);
+    else element.after(host);
+    this.mounts.set(paper.card, {
       id: paper.id,
       card: paper.card,
       parts: paper.parts,
@@ -176,38 +192,28 @@ export class Annotator {
       rendered: false,
       live: false,
       look: UNMARKED,
-      pending: paper.anchor,
-    };
-    this.mounts.set(paper.card, mount);
-    this.byHost.set(host, mount);
-    this.insertQueue.push(mount);
+    });
+    // The card, not the hidden host: it is what comes into view.
+    this.visibility.observe(paper.card);
   }
 
-  /** Put the next chunk of hosts in the page; the rest follow, a chunk per frame. */
-  private insertHosts(): void {
-    for (const mount of this.insertQueue.splice(0, INSERT_CHUNK)) {
-      const anchor = mount.pending;
-      if (!anchor || this.mounts.get(mount.card) !== mount) continue;
-      mount.pending = undefined;
-      const { element, position } = anchor;
-      if (position === 'append') element.append(mount.host);
-      else if (position === 'prepend') element.prepend(mount.host);
-      else if (position === 'before') element.before(mount.host);
-      else element.after(mount.host);
-      this.visibility.observe(mount.host);
-    }
-    if (!this.insertQueue.length || this.insertScheduled) return;
-    this.insertScheduled = true;
-    // A background tab draws no frames; there the rest goes in with timers.
-    const next = this.doc.hidden ? (cb: () => void) => setTimeout(cb, 0) : requestAnimationFrame;
-    next(() => {
-      this.insertScheduled = false;
-      this.insertHosts();
-    });
+  /** The element a widget is drawn into; the host gets its shadow root and is shown on first use. */
+  private widgetBox(mount: Mount): Element | undefined {
+    const { host } = mount;
+    if (!host.isConnected) return undefined;
+    if (host.shadowRoot) return host.shadowRoot.lastElementChild ?? undefined;
+    const root = host.attachShadow({ mode: 'open' });
+    adoptInto(root);
+    // The widget's own box: the Firefox fallback's <style> stays outside what Preact draws into.
+    const box = this.doc.createElement('div');
+    root.append(box);
+    host.style.removeProperty('display');
+    if (!host.getAttribute('style')) host.removeAttribute('style');
+    return box;
   }
 
   private unmount(mount: Mount): void {
-    this.visibility.unobserve(mount.host);
+    this.visibility.unobserve(mount.card);
     const box = mount.host.shadowRoot?.lastElementChild;
     if (box) render(null, box);
     mount.host.remove();
@@ -225,18 +231,18 @@ export class Annotator {
    * paper's state changes or the user acts on it, so 2,000 cards cost 2,000 clones, not 2,000 components.
    */
   private renderMount(mount: Mount): void {
-    const root = mount.host.shadowRoot;
-    if (!root || !mount.host.isConnected) return;
     if (mount.live || !isUntouched(this.store.get(mount.id))) return this.renderLive(mount);
     if (mount.rendered) return;
+    const box = this.widgetBox(mount);
+    if (!box) return;
     mount.rendered = true;
-    root.lastElementChild!.append(this.untouchedWidget().cloneNode(true));
-    root.addEventListener('click', (event) => this.onStaticClick(mount, event));
+    box.append(this.untouchedWidget().cloneNode(true));
+    box.addEventListener('click', (event) => this.onStaticClick(mount, event));
   }
 
   private renderLive(mount: Mount): void {
-    const box = mount.host.shadowRoot?.lastElementChild;
-    if (!box || !mount.host.isConnected) return;
+    const box = this.widgetBox(mount);
+    if (!box) return;
     if (!mount.live) {
       // Take over the static copy node for node (it is the untouched drawing), then draw the real state: the
       // elements stay, so a click already under way on one of them still lands.
@@ -277,15 +283,21 @@ export class Annotator {
   private onVisible(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      const mount = this.mountOfHost(entry.target);
+      const mount = this.mounts.get(entry.target);
       if (!mount) continue;
       if (!mount.rendered) this.renderMount(mount);
+      const near = this.notNear.get(mount.id);
+      if (near) {
+        this.notNear.delete(mount.id);
+        this.seenQueue.set(mount.id, near);
+      }
       if (this.seenQueue.has(mount.id)) this.seenFirst.add(mount.id);
       if (!this.codeAsked.has(mount.id)) {
         this.codeAsked.add(mount.id);
         this.codeQueue.push(mount.id);
       }
     }
+    this.scheduleSeen();
     // One request per burst of cards scrolling into view.
     if (this.codeQueue.length && this.codeTimer === undefined) {
       this.codeTimer = setTimeout(() => {
@@ -295,10 +307,6 @@ export class Annotator {
     }
   }
 
-  private mountOfHost(host: Element): Mount | undefined {
-    return this.byHost.get(host);
-  }
-
   /** Draw the widgets not drawn yet, a few milliseconds per idle period. */
   private scheduleDrawAll(): void {
     if (this.drawScheduled) return;
@@ -306,15 +314,11 @@ export class Annotator {
     idle(() => {
       this.drawScheduled = false;
       const start = performance.now();
-      let waiting = false;
       for (const mount of this.mounts.values()) {
         if (mount.rendered) continue;
-        if (mount.pending) waiting = true;
-        else if (performance.now() - start > 8) return this.scheduleDrawAll();
-        else this.renderMount(mount);
+        if (performance.now() - start > 8) return this.scheduleDrawAll();
+        this.renderMount(mount);
       }
-      // Hosts still waiting for their frame are drawn on a later pass.
-      if (waiting) this.scheduleDrawAll();
     });
   }
 

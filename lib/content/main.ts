@@ -201,11 +201,13 @@ function createToolbar(
     draw();
   };
 
+  // One toolbar render per frame, for bursts of record changes and for scans: a scan of a big page is already
+  // a long task without it.
   let frame = 0;
-  const unsubscribe = store.subscribe(() => {
-    // Coalesce bursts of record changes into one toolbar render per frame.
+  const drawSoon = () => {
     if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
-  });
+  };
+  const unsubscribe = store.subscribe(drawSoon);
   let appliedSettings = store.settings;
   const unsubscribeSettings = store.subscribe((ids) => {
     if (!ids && store.settings !== appliedSettings) {
@@ -215,7 +217,7 @@ function createToolbar(
   });
 
   return {
-    update: draw,
+    update: drawSoon,
     toggleHelp: () => set({ helpOpen: !state.helpOpen }),
     setDark(next: boolean) {
       if (next !== dark) {

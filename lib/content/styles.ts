@@ -106,18 +106,35 @@ function sheetOf(css: string): CSSStyleSheet {
   return sheet;
 }
 
+/** Per document and tag name: the tag Margins' hosts use there (see `createHost`). */
+const hostTags = new WeakMap<Document, Map<string, string>>();
+
 /**
- * An element with an open shadow root for Margins' UI. Normally `<tag>`; if the page registered that name
- * itself (its constructor runs on creation and may take the shadow root), a plain div, which no page script
- * can upgrade, takes its place.
+ * An element that takes an open shadow root for Margins' UI (attached when it is first drawn). Normally
+ * `<tag>`; if the page registered that name itself (its constructor runs on creation and may take the shadow
+ * root), a plain div, which no page script can upgrade, takes its place. Tried once per document.
  */
-export function createShadowHost(doc: Document, tag: string): { host: HTMLElement; root: ShadowRoot } {
-  try {
-    const host = doc.createElement(tag);
-    if (!host.shadowRoot) return { host, root: host.attachShadow({ mode: 'open' }) };
-  } catch {
-    // The page's element refused a shadow root: fall through to the div.
+export function createHost(doc: Document, tag: string): HTMLElement {
+  let tags = hostTags.get(doc);
+  if (!tags) hostTags.set(doc, (tags = new Map()));
+  let usable = tags.get(tag);
+  if (!usable) {
+    usable = 'div';
+    try {
+      const probe = doc.createElement(tag);
+      if (!probe.shadowRoot) {
+        probe.attachShadow({ mode: 'open' });
+        usable = tag;
+      }
+    } catch {
+      // The page's element refused a shadow root.
+    }
+    tags.set(tag, usable);
   }
-  const host = doc.createElement('div');
+  return doc.createElement(usable);
+}
+
+export function createShadowHost(doc: Document, tag: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = createHost(doc, tag);
   return { host, root: host.attachShadow({ mode: 'open' }) };
 }

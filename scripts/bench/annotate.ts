@@ -3,8 +3,9 @@
 //
 // Two kinds of load per variant, so the timing instruments never inflate the cost figures:
 //   timing: a main-world MutationObserver, started at DOMContentLoaded (Chromium runs document_end content
-//           scripts after the DOMContentLoaded event), stamps each card's annotation: a `margins-widget` host
-//           when its shadow root gets content, a floor marker when it is inserted;
+//           scripts after the DOMContentLoaded event), stamps each card when it is annotated (a `margins-widget`
+//           host inserted: it carries the card's id and status, which counts and filters use; a floor marker
+//           inserted) and when it is drawn (the host shown with its widget; for the floor, inserted);
 //   cost:   no observer but a 'longtask' PerformanceObserver; once the page is quiet (its main thread used
 //           under 10 ms of CPU in the last second), CDP `HeapProfiler.collectGarbage` then
 //           `Performance.getMetrics`: ThreadTime (CPU time of the page's main thread: unlike TaskDuration, a
@@ -12,7 +13,7 @@
 //           ScriptDuration, and JSHeapUsedSize, which covers every world of the page's isolate, so the
 //           content script's isolated world is counted.
 //
-// "First card" is the topmost card: on the unstyled saved arXiv page no card is within the first screen.
+// "First card" is the topmost card drawn: on the unstyled saved arXiv page no card is within the first screen.
 
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './browsers';
@@ -20,7 +21,7 @@ import type { BenchBrowser } from './browsers';
 export interface TimingSample {
   /** ms from navigation start. */
   dcl: number;
-  /** ms from DOMContentLoaded to the topmost card annotated. */
+  /** ms from DOMContentLoaded to the topmost card drawn. */
   firstCard: number;
   /** ms from DOMContentLoaded to the last card annotated. */
   all: number;
@@ -46,12 +47,13 @@ export interface CostSample {
 interface BenchState {
   longTasks: [start: number, duration: number][];
   annotated: Map<Element, number>;
+  drawn: Map<Element, number>;
   cards: Element[];
 }
 
 /** Runs in the page's main world before any of its scripts. */
 function instrument(timing: boolean): void {
-  const state: BenchState = { longTasks: [], annotated: new Map(), cards: [] };
+  const state: BenchState = { longTasks: [], annotated: new Map(), drawn: new Map(), cards: [] };
   (globalThis as unknown as { __marginsBench: BenchState }).__marginsBench = state;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) state.longTasks.push([e.startTime, e.duration]);
@@ -60,26 +62,24 @@ function instrument(timing: boolean): void {
   document.addEventListener(
     'DOMContentLoaded',
     () => {
-      const shadows = new MutationObserver((records) => {
+      // A host is shown (its inline display:none removed) in the task that draws its widget.
+      const shown = new MutationObserver((records) => {
         const now = performance.now();
         for (const r of records) {
-          const host = (r.target as ShadowRoot).host;
-          if (!state.annotated.has(host)) state.annotated.set(host, now);
+          const host = r.target as HTMLElement;
+          if (host.style.display !== 'none' && !state.drawn.has(host)) state.drawn.set(host, now);
         }
       });
       new MutationObserver((records) => {
         const now = performance.now();
         for (const r of records) {
           for (const node of r.addedNodes) {
-            if (node.nodeName === 'MARGINS-FLOOR') {
-              state.cards.push(node as Element);
-              state.annotated.set(node as Element, now);
-            } else if (node.nodeName === 'MARGINS-WIDGET') {
-              const root = (node as Element).shadowRoot;
-              state.cards.push(node as Element);
-              if (root?.childNodes.length) state.annotated.set(node as Element, now);
-              else if (root) shadows.observe(root, { childList: true });
-            }
+            if (node.nodeName !== 'MARGINS-FLOOR' && node.nodeName !== 'MARGINS-WIDGET') continue;
+            const el = node as HTMLElement;
+            state.cards.push(el);
+            state.annotated.set(el, now);
+            if (el.style.display !== 'none') state.drawn.set(el, now);
+            else shown.observe(el, { attributes: true, attributeFilter: ['style'] });
           }
         }
       }).observe(document, { childList: true, subtree: true });
@@ -112,7 +112,12 @@ export async function timeLoad(
     await page.waitForFunction(
       (n) => {
         const s = (globalThis as unknown as { __marginsBench: BenchState }).__marginsBench;
-        return s.cards.filter((c) => c.isConnected && s.annotated.has(c)).length >= n;
+        const live = s.cards.filter((c) => c.isConnected && s.annotated.has(c));
+        if (live.length < n) return false;
+        const topmost = live.reduce((a, b) =>
+          a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? a : b,
+        );
+        return s.drawn.has(topmost);
       },
       cards,
       { polling: 100, timeout: 30_000 },
@@ -125,7 +130,7 @@ export async function timeLoad(
       );
       // (No named functions in here: the bundler's keep-names helper does not exist in the page.)
       return {
-        first: s.annotated.get(topmost)!,
+        first: s.drawn.get(topmost)!,
         last: Math.max(...live.map((c) => s.annotated.get(c)!)),
         cards: live.length,
       };
