@@ -46,12 +46,19 @@ export interface ScanResult {
 
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
+/** Longest stretch of host creation per task; the budget is no added task of 50 ms. */
+const MOUNT_SLICE_MS = 10;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
 const SEEN_CHUNK = 100;
 const CODE_LOOKUP_DELAY_MS = 200;
 
 export class Annotator {
   private mounts = new Map<Element, Mount>();
+  /** The last scan's papers, and those of them still waiting for their host. */
+  private found: FoundPaper[] = [];
+  private toMount: FoundPaper[] = [];
+  private mountTimer: ReturnType<typeof setTimeout> | undefined;
+  private result: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
   private sentFor = new Map<PaperId, string>();
   /** Papers not yet sent to the background, in page order, with the URL they were seen at. */
   private seenQueue = new Map<PaperId, { paper: FoundPaper; url: string }>();
@@ -75,6 +82,8 @@ export class Annotator {
   constructor(
     private readonly doc: Document,
     private readonly store: PageStore,
+    /** Hosts the scan left for later tasks are all in the page (see `mountSome`). */
+    private readonly onMounted: () => void = () => {},
   ) {
     this.visibility = new IntersectionObserver((entries) => this.onVisible(entries), {
       rootMargin: '100% 0px',
@@ -85,6 +94,7 @@ export class Annotator {
   /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
   scan(adapter: SiteAdapter | undefined, kind: PageKind | undefined, url: URL): ScanResult {
     const found: FoundPaper[] = adapter ? safeExtract(adapter, this.doc, url) : [];
+    const toMount: FoundPaper[] = [];
     const live = new Set<Element>();
     for (const paper of found) {
       live.add(paper.card);
@@ -96,14 +106,17 @@ export class Annotator {
         continue;
       }
       if (mount) this.unmount(mount);
-      this.mount(paper);
+      toMount.push(paper);
     }
     for (const mount of [...this.mounts.values()]) {
       if (!live.has(mount.card) || !mount.host.isConnected) this.unmount(mount);
     }
-    if (this.mounts.size <= DRAW_ALL_LIMIT) this.scheduleDrawAll();
+    this.found = found;
+    this.toMount = toMount;
+    this.mountSome();
+    const big = found.length > DRAW_ALL_LIMIT;
+    if (!big) this.scheduleDrawAll();
     this.store.track(found);
-    const big = this.mounts.size > DRAW_ALL_LIMIT;
     const lookUp: PaperId[] = [];
     for (const paper of found) {
       if (this.sentFor.get(paper.id) === url.href) continue;
@@ -125,9 +138,35 @@ export class Annotator {
     }
     this.scheduleSeen();
     this.refreshLooks();
-    // Adapters return papers in document order, so the mounts are too.
-    const mounts = found.flatMap((p) => this.mounts.get(p.card) ?? []);
-    return { adapter, kind, mounts };
+    this.result = { adapter, kind, mounts: [] };
+    return this.current();
+  }
+
+  /** The last scan's papers that have their host now, in document order (adapters return document order). */
+  current(): ScanResult {
+    return { ...this.result, mounts: this.found.flatMap((p) => this.mounts.get(p.card) ?? []) };
+  }
+
+  /**
+   * Give the waiting papers their hosts, MOUNT_SLICE_MS at a time: 2,000 hosts in one go made the scan one
+   * long task. The rest follow in later tasks (timers: a background tab runs no frames), then `onMounted`.
+   */
+  private mountSome(later = false): void {
+    clearTimeout(this.mountTimer);
+    this.mountTimer = undefined;
+    const start = performance.now();
+    let i = 0;
+    for (; i < this.toMount.length; i++) {
+      if (i % 50 === 49 && performance.now() - start > MOUNT_SLICE_MS) break;
+      const paper = this.toMount[i]!;
+      if (paper.card.isConnected && !this.mounts.has(paper.card)) this.mount(paper);
+    }
+    this.toMount = this.toMount.slice(i);
+    if (this.toMount.length) this.mountTimer = setTimeout(() => this.mountSome(true), 0);
+    else if (later) {
+      this.refreshLooks();
+      this.onMounted();
+    }
   }
 
   isOwnNode(node: Node): boolean {
@@ -166,6 +205,8 @@ export class Annotator {
     this.unsubscribe();
     this.visibility.disconnect();
     clearTimeout(this.codeTimer);
+    clearTimeout(this.mountTimer);
+    this.toMount = [];
     this.seenQueue.clear();
     this.notNear.clear();
     for (const m of [...this.mounts.values()]) this.unmount(m);

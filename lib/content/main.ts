@@ -27,7 +27,7 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
   const initial = adapterFor(new URL(doc.location.href));
   if (!initial) return () => {};
   const store = new PageStore(deps.send, initial.adapter.site);
-  const annotator = new Annotator(doc, store);
+  const annotator = new Annotator(doc, store, () => settle(annotator.current()));
   const cleanups: Array<() => void> = [];
   let last: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
   let url = doc.location.href;
@@ -67,7 +67,12 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
       url = here.href;
       triage.clear();
     }
-    last = annotator.scan(picked?.adapter, picked?.kind, here);
+    settle(annotator.scan(picked?.adapter, picked?.kind, here));
+  }
+
+  /** The papers with hosts changed: the toolbar and the toolbar button's count follow. */
+  function settle(result: ScanResult): void {
+    last = result;
     toolbar.update();
     if (last.mounts.length !== shownCount) {
       shownCount = last.mounts.length;
