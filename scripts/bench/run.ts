@@ -44,7 +44,7 @@ function pageRows(f: PageFigures, withBudget: boolean): void {
   rows.push(
     {
       section,
-      figure: 'DOMContentLoaded → topmost card annotated',
+      figure: 'DOMContentLoaded → topmost card drawn',
       value: ms(f.firstCard.margins),
       baseline: `floor ${ms(f.firstCard.floor)}`,
       budget: withBudget ? `<= ${BUDGET.firstCardMs} ms` : undefined,
