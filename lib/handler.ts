@@ -49,8 +49,11 @@ export async function handleRequest(db: MarginsDB, req: Request, services: Servi
       return { value: records, broadcasts: changed(records) };
     }
     case 'setInLibrary': {
-      const previous = (await library.getMany(db, req.ids)).filter((r): r is PaperRecord => !!r);
-      const records = await library.setInLibrary(db, req.ids, req.inLibrary, req.metas);
+      // One transaction, begun as the request arrives: a save sent right after a removal is written after it.
+      const [previous, records] = await db.transaction('rw', db.papers, db.tags, async () => [
+        (await library.getMany(db, req.ids)).filter((r): r is PaperRecord => !!r),
+        await library.setInLibrary(db, req.ids, req.inLibrary, req.metas),
+      ]);
       const changedIds = new Set(records.map((r) => r.id));
       // The previous state of what changed is the undo.
       return {

@@ -186,15 +186,21 @@ export function setStatus(db: MarginsDB, ids: PaperId[], status: ReadStatus, met
 export async function addTag(db: MarginsDB, ids: PaperId[], name: string, metas?: PaperMeta[]) {
   const typed = cleanTagName(name);
   if (!typed) throw new LibraryError('A tag needs at least one visible character.');
-  // Every paper carries a tag in one spelling: the one it was first created with.
-  const clean = (await db.tags.get(tagKey(typed)))?.name ?? typed;
-  return update(
-    db,
-    ids,
-    (r, now) =>
-      hasTag(r.tags, clean) && r.inLibrary ? undefined : { ...touched(r, now), tags: withTag(r.tags, clean) },
-    metas,
-  );
+  // The spelling is read inside the write: a request must start its transaction as it arrives, or a removal
+  // sent right after this addition could be written before it.
+  return db.transaction('rw', db.papers, db.tags, async () => {
+    // Every paper carries a tag in one spelling: the one it was first created with.
+    const clean = (await db.tags.get(tagKey(typed)))?.name ?? typed;
+    return update(
+      db,
+      ids,
+      (r, now) =>
+        hasTag(r.tags, clean) && r.inLibrary
+          ? undefined
+          : { ...touched(r, now), tags: withTag(r.tags, clean) },
+      metas,
+    );
+  });
 }
 
 function withTag(tags: string[], name: string): string[] {

@@ -101,6 +101,16 @@ describe('annotations', () => {
     expect((await db.papers.get(attention.id))?.tags.sort()).toEqual([...names].sort());
   });
 
+  it('applies edits in the order they arrive: a tag removed right after it was added stays removed', async () => {
+    await library.recordSeen(db, [attention], where);
+    // Not awaited in between: the background starts each request as its message arrives.
+    await Promise.all([
+      library.addTag(db, [attention.id], 'quick'),
+      library.removeTag(db, [attention.id], 'quick'),
+    ]);
+    expect((await db.papers.get(attention.id))?.tags).toEqual([]);
+  });
+
   it('removes a tag case-insensitively', async () => {
     await library.addTag(db, [attention.id], 'NLP', [attention]);
     await library.removeTag(db, [attention.id], 'nlp');
