@@ -15,7 +15,8 @@ export default defineContentScript({
     'https://arxiv.org/search/*',
     'https://arxiv.org/abs/*',
   ],
-  runAt: 'document_end',
+  // Early, so that it starts at DOMContentLoaded itself (lib/content/main.ts).
+  runAt: 'document_start',
   main(ctx) {
     // Chrome does not tell a content script that its extension was reloaded or updated; reading `isValid`
     // now and then notices it, and WXT then runs the onInvalidated callbacks (the widgets are removed).

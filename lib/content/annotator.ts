@@ -46,6 +46,11 @@ export interface ScanResult {
 
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
+/**
+ * Cards drawn with the scan itself, in document order: the top of a listing is what the user sees first, and
+ * waiting for the IntersectionObserver's first report costs a frame or more behind the hosts still being made.
+ */
+const DRAW_FIRST = 8;
 /** Longest stretch of host creation per task; the budget is no added task of 50 ms. */
 const MOUNT_SLICE_MS = 10;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
@@ -113,10 +118,14 @@ export class Annotator {
     }
     this.found = found;
     this.toMount = toMount;
-    this.mountSome();
+    this.mountSome(DRAW_FIRST);
     const big = found.length > DRAW_ALL_LIMIT;
     if (!big) this.scheduleDrawAll();
     this.store.track(found);
+    for (const paper of found.slice(0, DRAW_FIRST)) {
+      const mount = this.mounts.get(paper.card);
+      if (mount && !mount.rendered) this.renderMount(mount);
+    }
     const lookUp: PaperId[] = [];
     for (const paper of found) {
       if (this.sentFor.get(paper.id) === url.href) continue;
@@ -148,22 +157,25 @@ export class Annotator {
   }
 
   /**
-   * Give the waiting papers their hosts, MOUNT_SLICE_MS at a time: 2,000 hosts in one go made the scan one
-   * long task. The rest follow in later tasks (timers: a background tab runs no frames), then `onMounted`.
+   * Give the waiting papers their hosts: the `first` few now (the scan draws them), the rest MOUNT_SLICE_MS at a
+   * time in later tasks (timers: a background tab runs no frames), then `onMounted`. The scan runs inside the
+   * page's DOMContentLoaded task, which already holds the page's own first layout: 2,000 hosts in one go made it
+   * one long task.
    */
-  private mountSome(later = false): void {
+  private mountSome(first?: number): void {
     clearTimeout(this.mountTimer);
     this.mountTimer = undefined;
     const start = performance.now();
     let i = 0;
     for (; i < this.toMount.length; i++) {
-      if (i % 50 === 49 && performance.now() - start > MOUNT_SLICE_MS) break;
+      if (first === undefined ? i % 50 === 49 && performance.now() - start > MOUNT_SLICE_MS : i >= first)
+        break;
       const paper = this.toMount[i]!;
       if (paper.card.isConnected && !this.mounts.has(paper.card)) this.mount(paper);
     }
     this.toMount = this.toMount.slice(i);
-    if (this.toMount.length) this.mountTimer = setTimeout(() => this.mountSome(true), 0);
-    else if (later) {
+    if (this.toMount.length) this.mountTimer = setTimeout(() => this.mountSome(), 0);
+    else if (first === undefined) {
       this.refreshLooks();
       this.onMounted();
     }

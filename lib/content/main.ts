@@ -23,7 +23,27 @@ export interface ContentDeps {
 
 const RESCAN_DELAY_MS = 60;
 
+/**
+ * Start on the page: the script is injected at `document_start` and begins as the document is parsed
+ * (DOMContentLoaded), ahead of the browser's `document_end` injection, which comes a task or more after it.
+ */
 export function startContent(deps: ContentDeps, doc: Document = document): () => void {
+  let stopPage: (() => void) | undefined;
+  const begin = () => {
+    stopPage = annotatePage(deps, doc);
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
+  const stop = () => {
+    doc.removeEventListener('DOMContentLoaded', begin);
+    stopPage?.();
+    stopPage = undefined;
+  };
+  deps.onInvalidated(stop);
+  return stop;
+}
+
+function annotatePage(deps: ContentDeps, doc: Document): () => void {
   const initial = adapterFor(new URL(doc.location.href));
   if (!initial) return () => {};
   const store = new PageStore(deps.send, initial.adapter.site);
@@ -133,7 +153,6 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
     annotator.destroy();
     toolbar.destroy();
   };
-  deps.onInvalidated(stop);
   return stop;
 }
 

@@ -2,8 +2,8 @@
 // and with the floor extension, all in the same bench run.
 //
 // Two kinds of load per variant, so the timing instruments never inflate the cost figures:
-//   timing: a main-world MutationObserver, started at DOMContentLoaded (Chromium runs document_end content
-//           scripts after the DOMContentLoaded event), stamps each card when it is annotated (a `margins-widget`
+//   timing: a main-world MutationObserver, started at DOMContentLoaded ahead of any other listener (Margins
+//           and the floor start in that event; a window capture listener runs before theirs), stamps each card when it is annotated (a `margins-widget`
 //           host inserted: it carries the card's id and status, which counts and filters use; a floor marker
 //           inserted) and when it is drawn (the host shown with its widget; for the floor, inserted);
 //   cost:   no observer but a 'longtask' PerformanceObserver; once the page is quiet (its main thread used
@@ -59,7 +59,7 @@ function instrument(timing: boolean): void {
     for (const e of list.getEntries()) state.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   if (!timing) return;
-  document.addEventListener(
+  addEventListener(
     'DOMContentLoaded',
     () => {
       // A host is shown (its inline display:none removed) in the task that draws its widget.
@@ -84,7 +84,7 @@ function instrument(timing: boolean): void {
         }
       }).observe(document, { childList: true, subtree: true });
     },
-    { once: true },
+    { once: true, capture: true },
   );
 }
 

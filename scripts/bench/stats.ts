@@ -42,6 +42,8 @@ export interface Row {
 
 export const ms = (v: number): string =>
   Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a';
+/** The browser reports only tasks of 50 ms or more ('longtask' entries): none is not zero. */
+export const longTask = (v: number): string => (v > 0 ? ms(v) : 'none >= 50 ms');
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const times = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(2)}x` : 'n/a');
