@@ -63,16 +63,21 @@ const SCHEMELESS_HOST = /^(?:(?:www\.|export\.)?arxiv\.org|(?:www\.)?huggingface
 export function canonicalId(input: string): PaperId | undefined {
   const s = input.trim();
   if (s.length === 0 || s.length > 2048) return undefined;
-  const id = fromUrl(s) ?? fromDoi(s) ?? parseArxivId(s.replace(/^arxiv:\s?/i, ''))?.id;
-  return id === undefined ? undefined : `arxiv:${id}`;
+  return fromUrl(s) ?? fromDoi(s) ?? bareToCanonical(s.replace(/^arxiv:\s?/i, ''));
 }
 
-function fromDoi(s: string): string | undefined {
+/** The canonical id of a bare arXiv id (`2307.14549v3` → `arxiv:2307.14549`). */
+export function bareToCanonical(bare: string): PaperId | undefined {
+  const parsed = parseArxivId(bare);
+  return parsed ? `arxiv:${parsed.id}` : undefined;
+}
+
+function fromDoi(s: string): PaperId | undefined {
   const doi = ARXIV_DOI.exec(s.replace(/^doi:\s?/i, ''));
-  return doi ? parseArxivId(doi[1] ?? '')?.id : undefined;
+  return doi ? bareToCanonical(doi[1] ?? '') : undefined;
 }
 
-function fromUrl(s: string): string | undefined {
+function fromUrl(s: string): PaperId | undefined {
   const text = SCHEMELESS_HOST.test(s) ? `https://${s}` : s;
   if (!/^https?:\/\//i.test(text)) return undefined;
   let url: URL;
@@ -82,30 +87,41 @@ function fromUrl(s: string): string | undefined {
     return undefined;
   }
   if (url.username || url.password || url.port) return undefined;
-  let path: string;
+  const host = url.hostname;
+  if (ARXIV_HOSTS.has(host)) return arxivPathId(url.pathname);
+  if (HF_HOSTS.has(host)) return huggingfacePathId(url.pathname);
+  if (DOI_HOSTS.has(host)) {
+    const path = decodedPath(url.pathname);
+    return path === undefined ? undefined : fromDoi(path.slice(1));
+  }
+  return undefined;
+}
+
+function decodedPath(pathname: string): string | undefined {
   try {
-    path = decodeURIComponent(url.pathname);
+    return decodeURIComponent(pathname);
   } catch {
     return undefined;
   }
-  const host = url.hostname;
-  if (ARXIV_HOSTS.has(host)) {
-    // /abs/<id>, /pdf/<id>[.pdf], /html/<id>[/<file inside the HTML rendering>]
-    const m = /^\/(abs|pdf|html)\/(.+?)\/?$/.exec(path);
-    if (!m) return undefined;
-    const view = m[1];
-    const rest = m[2] ?? '';
-    if (view === 'pdf') return parseArxivId(rest.replace(/\.pdf$/i, ''))?.id;
-    if (view === 'abs') return parseArxivId(rest)?.id;
-    const segments = rest.split('/');
-    return (parseArxivId(segments[0] ?? '') ?? parseArxivId(segments.slice(0, 2).join('/')))?.id;
-  }
-  if (HF_HOSTS.has(host)) {
-    const m = /^\/papers\/([^/]+)\/?$/.exec(path);
-    return m ? parseArxivId(m[1] ?? '')?.id : undefined;
-  }
-  if (DOI_HOSTS.has(host)) return fromDoi(path.slice(1));
-  return undefined;
+}
+
+/** The paper of an arxiv.org page, from its URL's path: /abs/<id>, /pdf/<id>[.pdf],
+ *  /html/<id>[/<file inside the HTML rendering>]. */
+export function arxivPathId(pathname: string): PaperId | undefined {
+  const m = /^\/(abs|pdf|html)\/(.+?)\/?$/.exec(decodedPath(pathname) ?? '');
+  if (!m) return undefined;
+  const view = m[1];
+  const rest = m[2] ?? '';
+  if (view === 'pdf') return bareToCanonical(rest.replace(/\.pdf$/i, ''));
+  if (view === 'abs') return bareToCanonical(rest);
+  const segments = rest.split('/');
+  return bareToCanonical(segments[0] ?? '') ?? bareToCanonical(segments.slice(0, 2).join('/'));
+}
+
+/** The paper of a huggingface.co page, from its URL's path: /papers/<id>. */
+export function huggingfacePathId(pathname: string): PaperId | undefined {
+  const m = /^\/papers\/([^/]+)\/?$/.exec(decodedPath(pathname) ?? '');
+  return m ? bareToCanonical(m[1] ?? '') : undefined;
 }
 
 /** The bare arXiv id of a canonical id (`arxiv:2307.14549` → `2307.14549`). */

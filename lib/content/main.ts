@@ -1,19 +1,20 @@
 // The content script's life: pick the site adapter by URL, annotate, follow the page as it changes, and retire
-// cleanly when the extension is reloaded. Browser APIs arrive as arguments (see entrypoints/content.ts).
+// cleanly when the extension is reloaded. Browser APIs and the site adapters arrive as arguments (see
+// lib/content/run.ts): each content script passes only its own adapters, so its bundle holds no other site's.
 
 import { h, render } from 'preact';
 import { Toolbar, TOOLBAR_CSS } from '../../components/Toolbar';
 import type { Broadcast, TabRequest } from '../broadcasts';
 import type { Request } from '../messages';
-import { adapterFor } from '../sites';
-import type { PageKind, SiteAdapter } from '../sites/types';
-import { arxivUrl, huggingfaceUrl } from '../ids';
+import { adapterFor, type PageKind, type SiteAdapter } from '../sites/types';
 import { Annotator, TOOLBAR_ATTR, type Mount, type ScanResult } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { PageStore } from './store';
 import { createShadowHost, removePageSheet } from './styles';
 
 export interface ContentDeps {
+  /** The adapters of the pages this content script is injected into. */
+  adapters: readonly SiteAdapter[];
   send<T>(message: Request): Promise<T>;
   onBroadcast(listener: (message: Broadcast) => void): () => void;
   onTabRequest(listener: (message: TabRequest) => unknown): () => void;
@@ -44,7 +45,7 @@ export function startContent(deps: ContentDeps, doc: Document = document): () =>
 }
 
 function annotatePage(deps: ContentDeps, doc: Document): () => void {
-  const initial = adapterFor(new URL(doc.location.href));
+  const initial = adapterFor(deps.adapters, new URL(doc.location.href));
   if (!initial) return () => {};
   const store = new PageStore(deps.send, initial.adapter.site);
   const annotator = new Annotator(doc, store, () => settle(annotator.current()));
@@ -74,15 +75,14 @@ function annotatePage(deps: ContentDeps, doc: Document): () => void {
     else if (key === 't') annotator.openEditor(mount, 'tag');
     else if (key === 'n') annotator.openEditor(mount, 'note');
     else {
-      const site = last.adapter?.site ?? 'arxiv';
-      const target = site === 'huggingface' ? huggingfaceUrl(mount.id) : arxivUrl(mount.id);
+      const target = last.adapter?.paperUrl(mount.id);
       if (target) doc.defaultView?.open(target, '_blank', 'noopener');
     }
   }
 
   function scan(): void {
     const here = new URL(doc.location.href);
-    const picked: { adapter: SiteAdapter; kind: PageKind } | undefined = adapterFor(here);
+    const picked: { adapter: SiteAdapter; kind: PageKind } | undefined = adapterFor(deps.adapters, here);
     if (here.href !== url) {
       url = here.href;
       triage.clear();

@@ -1,8 +1,8 @@
-// arxiv.org: listings (/list, /catchup), search results and the abstract page. Listings can hold
-// 2,000 entries, so extraction walks each entry's few children once: no document-wide query per
-// entry, no innerText (layout), no backtracking-prone patterns.
+// arxiv.org: listings (/list, /catchup), search results and the abstract page, one adapter each: each content
+// script carries only the one its pages need. Listings can hold 2,000 entries, so extraction walks each entry's
+// few children once: no document-wide query per entry, no innerText (layout), no backtracking-prone patterns.
 import { findGithubRepos } from '../github';
-import { canonicalId, parseArxivId } from '../ids';
+import { arxivPathId, arxivUrl, bareToCanonical } from '../ids';
 import type { PaperId, PaperMeta } from '../types';
 import { collapseWhitespace, readableText } from './text';
 import { lazyMeta, type FoundPaper, type PageKind, type SiteAdapter } from './types';
@@ -10,14 +10,14 @@ import { lazyMeta, type FoundPaper, type PageKind, type SiteAdapter } from './ty
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
 const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|\d{4}-\d{2})\/?$/i;
 
-function pageKind(url: URL): PageKind | undefined {
-  if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return undefined;
-  const path = url.pathname;
-  if (LIST_PATH.test(path) || /^\/catchup\/./.test(path)) return 'listing';
-  // The search forms without a query show no results.
-  if (/^\/search(?:\/|$)/.test(path)) return url.search.length > 1 ? 'listing' : undefined;
-  if (path.startsWith('/abs/') && canonicalId(`https://arxiv.org${path}`) !== undefined) return 'paper';
-  return undefined;
+/** An adapter for the arXiv pages whose path `kindOf` recognises. */
+function arxivAdapter(
+  kindOf: (url: URL) => PageKind | undefined,
+  extract: (doc: Document, url: URL) => FoundPaper[],
+): SiteAdapter {
+  const pageKind = (url: URL) =>
+    url.protocol === 'https:' && HOSTS.has(url.hostname) ? kindOf(url) : undefined;
+  return { site: 'arxiv', pageKind, extract, paperUrl: (id) => arxivUrl(id) };
 }
 
 /** "Machine Learning (cs.LG)" → "cs.LG". */
@@ -73,8 +73,7 @@ function listingId(dt: Element): PaperId | undefined {
 function abstractLinkId(link: Element): PaperId | undefined {
   const href = link.getAttribute('href') ?? '';
   const path = href.startsWith('/abs/') ? href.slice(5) : (/\/abs\/(.+)$/.exec(href)?.[1] ?? '');
-  const parsed = parseArxivId(path) ?? parseArxivId(link.id);
-  return parsed ? `arxiv:${parsed.id}` : undefined;
+  return bareToCanonical(path) ?? bareToCanonical(link.id);
 }
 
 /** A field's text without its leading label ("Title:", "Comments:"); links are read only when arXiv
@@ -201,9 +200,17 @@ function searchMeta(id: PaperId, item: Element, at: number): PaperMeta {
   return withCode(meta, at);
 }
 
+/** The result's abstract link, `https://arxiv.org/abs/<id>`. */
 function searchResultId(idLine: Element): PaperId | undefined {
-  const link = idLine.querySelector('a[href]');
-  return link ? canonicalId(link.getAttribute('href') ?? '') : undefined;
+  const href = idLine.querySelector('a[href]')?.getAttribute('href');
+  if (!href) return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, 'https://arxiv.org/');
+  } catch {
+    return undefined;
+  }
+  return HOSTS.has(url.hostname) ? arxivPathId(url.pathname) : undefined;
 }
 
 function extractSearch(doc: Document): FoundPaper[] {
@@ -236,7 +243,7 @@ function extractSearch(doc: Document): FoundPaper[] {
 
 function extractAbstractPage(doc: Document, url: URL): FoundPaper[] {
   const citationId = doc.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content') ?? '';
-  const id = canonicalId(`https://arxiv.org${url.pathname}`) ?? canonicalId(citationId);
+  const id = arxivPathId(url.pathname) ?? bareToCanonical(citationId);
   const heading = doc.querySelector('h1.title');
   if (id === undefined || heading === null) return [];
   const meta: PaperMeta = { id };
@@ -266,13 +273,21 @@ function extractAbstractPage(doc: Document, url: URL): FoundPaper[] {
   ];
 }
 
-export const arxiv: SiteAdapter = {
-  site: 'arxiv',
-  pageKind,
-  extract(doc, url) {
-    const kind = pageKind(url);
-    if (kind === 'paper') return extractAbstractPage(doc, url);
-    if (kind !== 'listing') return [];
-    return url.pathname.startsWith('/search') ? extractSearch(doc) : extractListing(doc);
-  },
-};
+/** /list/<archive>/<period> and /catchup/…: `dl > dt + dd` entries. */
+export const arxivListing = arxivAdapter(
+  (url) => (LIST_PATH.test(url.pathname) || /^\/catchup\/./.test(url.pathname) ? 'listing' : undefined),
+  extractListing,
+);
+
+/** /search/…: the results list. The search forms without a query show no results. */
+export const arxivSearch = arxivAdapter(
+  (url) => (/^\/search(?:\/|$)/.test(url.pathname) && url.search.length > 1 ? 'listing' : undefined),
+  extractSearch,
+);
+
+/** /abs/<id>: one paper. */
+export const arxivAbstract = arxivAdapter(
+  (url) =>
+    url.pathname.startsWith('/abs/') && arxivPathId(url.pathname) !== undefined ? 'paper' : undefined,
+  extractAbstractPage,
+);

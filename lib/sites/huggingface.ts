@@ -4,7 +4,7 @@
 // client-side navigation, malformed or reshaped. Cards are found by their link structure, never by
 // Tailwind classes.
 import { normaliseGithubRepo } from '../github';
-import { canonicalId, parseArxivId } from '../ids';
+import { bareToCanonical, huggingfacePathId, huggingfaceUrl, parseArxivId } from '../ids';
 import type { CodeLink, PaperId, PaperMeta } from '../types';
 import { collapseWhitespace } from './text';
 import type { FoundPaper, PageKind, SiteAdapter } from './types';
@@ -36,9 +36,7 @@ function paperIdOfLink(link: Element, base: URL): PaperId | undefined {
   } catch {
     return undefined;
   }
-  return target.hostname === 'huggingface.co'
-    ? canonicalId(`https://huggingface.co${target.pathname}`)
-    : undefined;
+  return target.hostname === 'huggingface.co' ? huggingfacePathId(target.pathname) : undefined;
 }
 
 // ---- hydration JSON ----
@@ -56,7 +54,8 @@ function httpUrlOf(value: unknown): string | undefined {
 }
 
 function metaFromPaperJson(paper: Json, at: number): PaperMeta | undefined {
-  const id = canonicalId(String(paper.id ?? ''));
+  // The page's JSON holds bare arXiv ids.
+  const id = bareToCanonical(String(paper.id ?? ''));
   if (id === undefined) return undefined;
   const meta: PaperMeta = { id };
   const title = stringOf(paper.title);
@@ -184,7 +183,7 @@ function extractListing(doc: Document, url: URL): FoundPaper[] {
 }
 
 function extractPaperPage(doc: Document, url: URL): FoundPaper[] {
-  const id = canonicalId(`https://huggingface.co${url.pathname}`);
+  const id = huggingfacePathId(url.pathname);
   const heading = doc.querySelector('main h1') ?? doc.querySelector('h1');
   if (id === undefined || heading === null) return [];
   const at = Date.now();
@@ -202,4 +201,5 @@ export const huggingface: SiteAdapter = {
     if (kind === 'paper') return extractPaperPage(doc, url);
     return [];
   },
+  paperUrl: huggingfaceUrl,
 };

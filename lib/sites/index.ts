@@ -1,15 +1,9 @@
-// The site adapters and the one entry point the content script needs.
-import { arxiv } from './arxiv';
+// Every site adapter, for the tests and benches that need them all. Each content script imports only its own
+// (entrypoints/*.content.ts), so that its bundle carries no other site's code.
+import { arxivAbstract, arxivListing, arxivSearch } from './arxiv';
 import { huggingface } from './huggingface';
-import type { PageKind, SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
-export const adapters: SiteAdapter[] = [huggingface, arxiv];
+export { adapterFor } from './types';
 
-/** The adapter serving this URL and what kind of page it is; hosts must match exactly. */
-export function adapterFor(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined {
-  for (const adapter of adapters) {
-    const kind = adapter.pageKind(url);
-    if (kind !== undefined) return { adapter, kind };
-  }
-  return undefined;
-}
+export const adapters: readonly SiteAdapter[] = [huggingface, arxivListing, arxivSearch, arxivAbstract];

@@ -34,6 +34,20 @@ export interface SiteAdapter {
   pageKind(url: URL): PageKind | undefined;
   /** The papers on the page, in document order, each id once. */
   extract(doc: Document, url: URL): FoundPaper[];
+  /** Where the triage key `o` opens one of its papers: the paper's page on this site. */
+  paperUrl(id: PaperId): string | undefined;
+}
+
+/** The first of `adapters` serving this URL and what kind of page it is; hosts must match exactly. */
+export function adapterFor(
+  adapters: readonly SiteAdapter[],
+  url: URL,
+): { adapter: SiteAdapter; kind: PageKind } | undefined {
+  for (const adapter of adapters) {
+    const kind = adapter.pageKind(url);
+    if (kind !== undefined) return { adapter, kind };
+  }
+  return undefined;
 }
 
 /**

@@ -13,10 +13,11 @@ import { arxivListing, ARXIV_NEW } from './pages';
 import { kb, times } from './stats';
 
 const RUNS = 3;
-/** gzip bytes. The content script's budget is 20 KB; its limit sits just above today's size until the cuts in
- *  docs/BENCHMARKS.md land. The others have no budget: their limits catch a dependency pulled in by mistake. */
+/** gzip bytes, each content script's. Their budget is 20 KB; the limit sits just above today's largest until the
+ *  cuts in docs/BENCHMARKS.md land. */
+const CONTENT_SCRIPT_LIMIT = 25 * 1024;
+/** gzip bytes. No budget: these limits catch a dependency pulled in by mistake. */
 const BUNDLE_LIMITS: Record<string, number> = {
-  'content script': 25 * 1024,
   popup: 80 * 1024,
   'library page': 90 * 1024,
   background: 60 * 1024,
@@ -40,7 +41,7 @@ const report = (name: string, value: string, limit: string, ok: boolean) => {
 const started = performance.now();
 buildExtension();
 for (const b of bundleSizes(BENCH_EXTENSION_DIR)) {
-  const limit = BUNDLE_LIMITS[b.entry] ?? Infinity;
+  const limit = b.contentScript ? CONTENT_SCRIPT_LIMIT : (BUNDLE_LIMITS[b.entry] ?? Infinity);
   report(`${b.entry} gzip`, kb(b.gzipBytes), kb(limit), b.gzipBytes <= limit);
 }
 

@@ -1,4 +1,4 @@
-// Extraction alone: `arxiv.extract(document, url)` on the loaded 2,000-entry page in Chromium (the site
+// Extraction alone: `arxivListing.extract(document, url)` on the loaded 2,000-entry page in Chromium (the site
 // adapters bundled with esbuild and evaluated in the page, in a browser without any extension), the first call
 // on each fresh page (what a content script pays: cold code) and the median of later calls, against the
 // page's own parse time: DOMParser on the same HTML in the same page. Extraction finds the papers (id, card,
@@ -44,12 +44,14 @@ export async function measureExtract(browser: BenchBrowser, runs: number): Promi
       await page.evaluate(`${bundle};globalThis.MarginsSites = MarginsSites;`);
       const r = await page.evaluate(
         ({ warmCalls, source }) => {
+          type Adapter = { extract(d: Document, u: URL): { meta: unknown }[] };
           type Sites = {
-            adapterFor(url: URL): { adapter: { extract(d: Document, u: URL): { meta: unknown }[] } };
+            adapters: Adapter[];
+            adapterFor(adapters: Adapter[], url: URL): { adapter: Adapter };
           };
           const sites = (globalThis as unknown as { MarginsSites: Sites }).MarginsSites;
           const url = new URL(location.href);
-          const { adapter } = sites.adapterFor(url);
+          const { adapter } = sites.adapterFor(sites.adapters, url);
           const times: number[] = [];
           const meta: number[] = [];
           let found = 0;

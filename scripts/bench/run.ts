@@ -186,7 +186,7 @@ try {
     log('extraction alone…');
     const e = await measureExtract(browsers.baseline, RUNS);
     raw.extract = e;
-    const section = 'arxiv.extract, 2,000 entries';
+    const section = 'arxivListing.extract, 2,000 entries';
     rows.push(
       {
         section,
@@ -256,7 +256,7 @@ if (!skip.has('io')) {
 }
 
 for (const b of bundles) {
-  const budgeted = b.entry === 'content script';
+  const budgeted = b.contentScript;
   rows.push({
     section: 'bundle (gzip -9)',
     figure: b.entry,

@@ -56,6 +56,14 @@ test('arXiv /new listing: 150 entries across three sections, and arXiv search: 2
   await expect(page.locator('li.arxiv-result [data-margins-id]')).toHaveCount(200);
 });
 
+test('arXiv /catchup: the listing script serves it like /list', async ({ context, page }) => {
+  const catchup = 'https://arxiv.org/catchup/cs.LG/2026-07-31?abs=True';
+  await servePages(context, { [catchup]: 'arxiv/list-cs.LG-new.html' });
+  await page.goto(catchup);
+  await expect(page.locator('dl dt [data-margins-id]')).toHaveCount(150);
+  await expect(page.locator('margins-toolbar')).toHaveCount(1);
+});
+
 test('paper pages: one widget near the title', async ({ context, page }) => {
   await servePages(context, {
     'https://huggingface.co/papers/2607.28618': 'huggingface/paper-2607.28618.html',

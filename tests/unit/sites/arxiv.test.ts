@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { arxiv } from '../../../lib/sites/arxiv';
+import { arxivAbstract, arxivListing, arxivSearch } from '../../../lib/sites/arxiv';
 import { generateList, type ListEntry } from '../../fixtures/tools/arxiv-list-page.mjs';
 import { fixtureText, loadFixture, parseHtml } from './load';
 
@@ -10,7 +10,7 @@ const entries = JSON.parse(fixtureText('arxiv/list-cs.LG-new.entries.json')) as 
 
 describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
   const doc = loadFixture('arxiv/list-cs.LG-new.html');
-  const papers = arxiv.extract(doc, NEW);
+  const papers = arxivListing.extract(doc, NEW);
   const byId = new Map(papers.map((p) => [p.meta.id, p]));
 
   it('finds every entry of every section once, in page order', () => {
@@ -69,7 +69,7 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
 
   it("reads an entry's fields when first asked, and never another paper's", () => {
     const page = loadFixture('arxiv/list-cs.LG-new.html');
-    const [first, second] = arxiv.extract(page, NEW);
+    const [first, second] = arxivListing.extract(page, NEW);
     const title = first!.card.nextElementSibling?.querySelector('.list-title');
     title!.textContent = 'Title: Retitled after the scan';
     expect(first!.meta.title).toBe('Retitled after the scan');
@@ -84,7 +84,7 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
     const dl = twice.querySelectorAll('dl')[2];
     if (dt?.nextElementSibling) dl?.append(dt.cloneNode(true), dt.nextElementSibling.cloneNode(true));
     expect(twice.querySelectorAll('dl > dt')).toHaveLength(151);
-    expect(arxiv.extract(twice, NEW).map((p) => p.meta.id)).toEqual(papers.map((p) => p.meta.id));
+    expect(arxivListing.extract(twice, NEW).map((p) => p.meta.id)).toEqual(papers.map((p) => p.meta.id));
   });
 
   it('serves every listing URL form with the same extraction', () => {
@@ -93,14 +93,14 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
       '/list/cs.LG/2026-07',
       '/catchup/cs.LG/2026-07-31',
     ]) {
-      expect(arxiv.extract(doc, new URL(`https://arxiv.org${path}`))).toHaveLength(150);
+      expect(arxivListing.extract(doc, new URL(`https://arxiv.org${path}`))).toHaveLength(150);
     }
   });
 });
 
 describe('arXiv search results (200 results)', () => {
   const doc = loadFixture('arxiv/search-2025-12.html');
-  const papers = arxiv.extract(doc, SEARCH);
+  const papers = arxivSearch.extract(doc, SEARCH);
   const byId = new Map(papers.map((p) => [p.meta.id, p.meta]));
 
   it('finds the 200 results in order', () => {
@@ -146,7 +146,7 @@ describe('arXiv search results (200 results)', () => {
     if (line)
       line.textContent =
         'Submitted 9 December, 2025; v1 submitted 2 December, 2025; originally announced December 2025.';
-    expect(arxiv.extract(revised, SEARCH)[0]?.meta).toMatchObject({
+    expect(arxivSearch.extract(revised, SEARCH)[0]?.meta).toMatchObject({
       published: '2025-12-02',
       updated: '2025-12-09',
     });
@@ -156,7 +156,7 @@ describe('arXiv search results (200 results)', () => {
 describe('arXiv abstract page (constructed)', () => {
   it('reads the paper, its comments and code link, anchored after the title', () => {
     const doc = loadFixture('arxiv/abs-2607.23193.html');
-    const papers = arxiv.extract(doc, new URL('https://arxiv.org/abs/2607.23193v2'));
+    const papers = arxivAbstract.extract(doc, new URL('https://arxiv.org/abs/2607.23193v2'));
     expect(papers).toHaveLength(1);
     const entry = entries.find((e) => e.id === '2607.23193');
     expect(papers[0]?.meta).toMatchObject({
@@ -189,7 +189,7 @@ describe('old-style ids', () => {
 
   it('reads them from a listing, folding the subject class', () => {
     const doc = parseHtml(generateList(old, { cat: 'hep-th', date: '2007-03-30' }));
-    const papers = arxiv.extract(doc, new URL('https://arxiv.org/list/hep-th/0703'));
+    const papers = arxivListing.extract(doc, new URL('https://arxiv.org/list/hep-th/0703'));
     expect(papers.map((p) => p.meta.id)).toEqual([
       'arxiv:hep-th/9901001',
       'arxiv:math/0309136',
@@ -202,7 +202,7 @@ describe('old-style ids', () => {
     const doc = parseHtml(
       '<div id="abs"><h1 class="title"><span class="descriptor">Title:</span>T</h1></div>',
     );
-    expect(arxiv.extract(doc, new URL('https://arxiv.org/abs/hep-th/9901001v2'))[0]?.meta.id).toBe(
+    expect(arxivAbstract.extract(doc, new URL('https://arxiv.org/abs/hep-th/9901001v2'))[0]?.meta.id).toBe(
       'arxiv:hep-th/9901001',
     );
   });
@@ -220,10 +220,10 @@ describe('2,000-entry listing', () => {
   const doc = parseHtml(generateList(big, { date: '2026-07-31' }));
 
   it('extracts every entry quickly', () => {
-    arxiv.extract(doc, NEW); // warm-up
+    arxivListing.extract(doc, NEW); // warm-up
     const runs = 5;
     const start = performance.now();
-    for (let i = 0; i < runs; i++) expect(arxiv.extract(doc, NEW)).toHaveLength(2000);
+    for (let i = 0; i < runs; i++) expect(arxivListing.extract(doc, NEW)).toHaveLength(2000);
     const perRun = (performance.now() - start) / runs;
     console.info(`arXiv 2,000-entry listing: ${perRun.toFixed(1)} ms per extraction in jsdom`);
     // jsdom is several times slower than Chromium; this bound catches quadratic regressions.

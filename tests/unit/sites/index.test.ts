@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../lib/sites';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { adapterFor, adapters } from '../../../lib/sites';
+import type { SiteAdapter } from '../../../lib/sites/types';
+
+// The content scripts hand their adapters to runContentScript: record them instead of running.
+const run = vi.hoisted(() => ({ adapters: [] as readonly SiteAdapter[] }));
+vi.mock('../../../lib/content/run', () => ({
+  runContentScript: (_ctx: unknown, adapters: readonly SiteAdapter[]) => {
+    run.adapters = adapters;
+  },
+}));
 
 // Every URL the adapters must serve, with its site and page kind, and every look-alike they must not.
 const served: [url: string, site: string, kind: string][] = [
@@ -55,11 +68,45 @@ const ignored: string[] = [
 
 describe('adapterFor', () => {
   it.each(served)('%s → %s %s', (url, site, kind) => {
-    const found = adapterFor(new URL(url));
+    const found = adapterFor(adapters, new URL(url));
     expect(found?.adapter.site).toBe(site);
     expect(found?.kind).toBe(kind);
+    // One adapter per URL: the content scripts' adapters never compete for a page.
+    expect(adapters.filter((a) => a.pageKind(new URL(url)) !== undefined)).toHaveLength(1);
   });
   it.each(ignored)('%s → none', (url) => {
-    expect(adapterFor(new URL(url))).toBeUndefined();
+    expect(adapterFor(adapters, new URL(url))).toBeUndefined();
   });
+});
+
+describe('content scripts (entrypoints/*.content.ts)', async () => {
+  const dir = path.resolve(import.meta.dirname, '../../../entrypoints');
+  const scripts = await Promise.all(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.content.ts'))
+      .map(async (file) => {
+        const { default: script } = await import(path.join(dir, file));
+        script.main({} as ContentScriptContext);
+        return {
+          file,
+          patterns: (script.matches as string[]).map((m) => new MatchPattern(m)),
+          adapters: run.adapters,
+        };
+      }),
+  );
+
+  it('bring every adapter, each in one script', () => {
+    expect(scripts.flatMap((s) => s.adapters)).toHaveLength(adapters.length);
+    for (const adapter of adapters)
+      expect(scripts.filter((s) => s.adapters.includes(adapter))).toHaveLength(1);
+  });
+  // The scripts match arxiv.org only (the adapters also accept www.arxiv.org), as the single script did.
+  it.each(served.filter(([url]) => !url.startsWith('https://www.')))(
+    '%s: injected by one script, whose adapters serve it',
+    (url) => {
+      const injected = scripts.filter((s) => s.patterns.some((p) => p.includes(url)));
+      expect(injected.map((s) => s.file)).toHaveLength(1);
+      expect(adapterFor(injected[0]!.adapters, new URL(url))).toBeDefined();
+    },
+  );
 });

@@ -1,0 +1,10 @@
+// arXiv listings (/list, /catchup).
+import { runContentScript } from '@/lib/content/run';
+import { arxivListing } from '@/lib/sites/arxiv';
+
+export default defineContentScript({
+  matches: ['https://arxiv.org/list/*', 'https://arxiv.org/catchup/*'],
+  // Early, so that it starts at DOMContentLoaded itself (lib/content/main.ts).
+  runAt: 'document_start',
+  main: (ctx) => runContentScript(ctx, [arxivListing]),
+});
