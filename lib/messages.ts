@@ -3,10 +3,11 @@
 // malformed or unknown message is answered with an error instead of reaching the database.
 
 import * as v from 'valibot';
-import { paperId } from './broadcasts';
+import { PAPER_ID } from './broadcasts';
 import { isSafeCodeUrl, isSafeProjectPage, LIMITS } from './limits';
 
 const MAX_BATCH = 5_000;
+const paperId = v.pipe(v.string(), v.regex(PAPER_ID));
 const shortText = v.pipe(v.string(), v.maxLength(LIMITS.shortText));
 const longText = v.pipe(v.string(), v.maxLength(LIMITS.longText));
 const ids = v.pipe(v.array(paperId), v.maxLength(MAX_BATCH));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBroadcast } from '../../lib/broadcasts';
+import { parseBroadcast, parseTabRequest } from '../../lib/broadcasts';
 import { parseRequest } from '../../lib/messages';
 import { request, RequestError } from '../../lib/messenger';
 
@@ -24,11 +24,76 @@ describe('message contract', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(/^Rejected message/);
   });
+});
 
-  it('ignores broadcasts of unknown shape', () => {
-    expect(parseBroadcast({ type: 'changed', records: [{ id: 'arxiv:1' }] })).toBeDefined();
-    expect(parseBroadcast({ type: 'changed', records: 'x' })).toBeUndefined();
-    expect(parseBroadcast({ type: 'evil' })).toBeUndefined();
+describe('broadcasts and tab requests (checked by hand, without a schema library)', () => {
+  const record = { id: 'arxiv:2307.14549', status: 'read', tags: ['x'], updatedAt: 5 };
+
+  it.each([
+    ['changed', { type: 'changed', records: [record] }, { type: 'changed', records: [record] }],
+    ['changed, no records', { type: 'changed', records: [] }, { type: 'changed', records: [] }],
+    ['tagsChanged', { type: 'tagsChanged' }, { type: 'tagsChanged' }],
+    [
+      'settingsChanged',
+      { type: 'settingsChanged', settings: { readAppearance: 'hide' } },
+      { type: 'settingsChanged', settings: { readAppearance: 'hide' } },
+    ],
+    ['unknown fields dropped', { type: 'tagsChanged', evil: '<img>' }, { type: 'tagsChanged' }],
+  ])('takes the broadcast %s', (_name, message, expected) => {
+    expect(parseBroadcast(message)).toEqual(expected);
+  });
+
+  it.each([
+    ['not an object', 'changed'],
+    ['null', null],
+    ['undefined', undefined],
+    ['an array', [{ type: 'tagsChanged' }]],
+    ['no type', { records: [record] }],
+    ['unknown type', { type: 'evil' }],
+    ['type of another case', { type: 'Changed', records: [record] }],
+    ['a request', { type: 'setStatus', ids: ['arxiv:1'], status: 'read' }],
+    ['records not an array', { type: 'changed', records: 'x' }],
+    ['records missing', { type: 'changed' }],
+    ['a record not an object', { type: 'changed', records: [record, 'arxiv:1'] }],
+    ['a null record', { type: 'changed', records: [null] }],
+    ['a record without id', { type: 'changed', records: [{ status: 'read' }] }],
+    ['an id without scheme', { type: 'changed', records: [{ id: '2307.14549' }] }],
+    ['an id with a space', { type: 'changed', records: [{ id: 'arxiv:1 2' }] }],
+    ['an id too long', { type: 'changed', records: [{ id: `arxiv:${'1'.repeat(201)}` }] }],
+    ['an id not a string', { type: 'changed', records: [{ id: 42 }] }],
+    ['settings missing', { type: 'settingsChanged' }],
+    ['settings null', { type: 'settingsChanged', settings: null }],
+    ['settings a string', { type: 'settingsChanged', settings: 'hide' }],
+  ])('ignores the broadcast: %s', (_name, message) => {
+    expect(parseBroadcast(message)).toBeUndefined();
+  });
+
+  it.each([
+    ['tabPapers', { type: 'tabPapers' }, { type: 'tabPapers' }],
+    [
+      'focusPaper',
+      { type: 'focusPaper', id: 'arxiv:2307.14549' },
+      { type: 'focusPaper', id: 'arxiv:2307.14549' },
+    ],
+    [
+      'unknown fields dropped',
+      { type: 'focusPaper', id: 'arxiv:1', scroll: true },
+      { type: 'focusPaper', id: 'arxiv:1' },
+    ],
+  ])('takes the tab request %s', (_name, message, expected) => {
+    expect(parseTabRequest(message)).toEqual(expected);
+  });
+
+  it.each([
+    ['not an object', 'tabPapers'],
+    ['null', null],
+    ['unknown type', { type: 'dropDatabase' }],
+    ['a broadcast', { type: 'tagsChanged' }],
+    ['focusPaper without id', { type: 'focusPaper' }],
+    ['focusPaper with a bad id', { type: 'focusPaper', id: 'javascript:alert(1) ' }],
+    ['focusPaper with an id not a string', { type: 'focusPaper', id: ['arxiv:1'] }],
+  ])('ignores the tab request: %s', (_name, message) => {
+    expect(parseTabRequest(message)).toBeUndefined();
   });
 });
 
