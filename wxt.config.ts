@@ -1,10 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { minifyContentScript } from './scripts/build/content-scripts';
 
 // Host permissions are only the two JSON/Atom APIs the background calls on the user's behalf
 // (code links and export metadata). Content scripts declare their own narrow `matches`.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.every((e) => e.type === 'content-script')) minifyContentScript(config);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Margins',
     description:
