@@ -40,6 +40,12 @@ export class MarginsDB extends Dexie {
       settings: 'key',
       codeLookups: 'id, checkedAt',
     });
+    // The library page's default order (newest added: `savedAt`, or `createdAt` for papers saved without one)
+    // read from indexes, so its first rows need not wait for the whole library. Indexes only: no data changes.
+    this.version(2).stores({
+      papers:
+        'id, status, *tags, updatedAt, touchedAt, inLibrary, [inLibrary+touchedAt], [inLibrary+savedAt], [inLibrary+createdAt]',
+    });
   }
 }
 

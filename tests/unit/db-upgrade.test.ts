@@ -61,17 +61,22 @@ describe.each(fixtures)('a database saved at %s', (file) => {
     }
     const inLibrary = papers.filter((p) => p.inLibrary === 1);
     expect(await db.papers.where('inLibrary').equals(1).count()).toBe(inLibrary.length);
-    const recent = await db.papers
-      .where('[inLibrary+touchedAt]')
-      .between([1, Dexie.minKey], [1, Dexie.maxKey])
-      .reverse()
-      .primaryKeys();
-    expect(recent).toEqual(
-      inLibrary
-        .filter((p) => p.touchedAt !== undefined)
-        .sort((a, b) => b.touchedAt! - a.touchedAt!)
-        .map((p) => p.id),
-    );
+    // Newest first among library papers: recently touched (the popup), and (indexes added in v2) newly added,
+    // `savedAt` or else `createdAt` (the library page). Equal times come in descending id order, as IndexedDB
+    // walks an index backwards.
+    for (const field of ['touchedAt', 'savedAt', 'createdAt'] as const) {
+      const newest = await db.papers
+        .where(`[inLibrary+${field}]`)
+        .between([1, Dexie.minKey], [1, Dexie.maxKey])
+        .reverse()
+        .primaryKeys();
+      expect(newest, field).toEqual(
+        inLibrary
+          .filter((p) => p[field] !== undefined)
+          .sort((a, b) => b[field]! - a[field]! || (a.id < b.id ? 1 : -1))
+          .map((p) => p.id),
+      );
+    }
     const tags = await library.listTags(db);
     expect(tags.map((t) => t.key).sort()).toEqual(
       (fixture.tables['tags'] as { key: string }[]).map((t) => t.key).sort(),
