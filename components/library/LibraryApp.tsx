@@ -27,15 +27,21 @@ export interface LibraryAppProps {
   exportControl?: PapersViewProps['exportControl'];
 }
 
-/** Every library paper in memory, kept current from the background's broadcasts. */
+/** Rows read straight from the indexes while the whole library loads: a screenful and its overscan. */
+const FIRST_ROWS = 50;
+
+/** Every library paper in memory, kept current from the background's broadcasts. Until it is loaded, `first`
+ *  holds the first rows of the default order (newest added), read through an index. */
 function useLibrary(store: PagesStore): {
   library: Map<PaperId, PaperRecord>;
   version: number;
   loaded: boolean;
+  first: readonly PaperRecord[] | undefined;
 } {
   const [state] = useState(() => ({ library: new Map<PaperId, PaperRecord>() }));
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState(false);
+  const [first, setFirst] = useState<readonly PaperRecord[] | undefined>();
   // A layout effect: Preact would start a plain effect only after the next paint, and the table waits for this.
   useLayoutEffect(() => {
     const pending: PaperRecord[][] = [];
@@ -46,34 +52,50 @@ function useLibrary(store: PagesStore): {
         else state.library.delete(record.id);
       }
     };
-    const unsubscribe = store.subscribe((change) => {
-      if (change.records) {
-        if (ready) apply(change.records.values());
-        else pending.push([...change.records.values()]);
+    const unsubscribe = store.subscribe(({ records }) => {
+      if (records) {
+        if (ready) apply(records.values());
+        else {
+          pending.push([...records.values()]);
+          // A row changed from the first rows (its status set) shows the change before the load is done.
+          setFirst((rows) =>
+            rows?.flatMap((r) => {
+              const now = records.get(r.id) ?? r;
+              return now.inLibrary === 1 ? [now] : [];
+            }),
+          );
+        }
       }
       setVersion((v) => v + 1);
     });
-    void store.db.papers
-      .where('inLibrary')
-      .equals(1)
-      .toArray()
-      .then((records) => {
-        apply(records);
-        for (const changed of pending.splice(0)) apply(changed);
-        ready = true;
-        setLoaded(true);
-        setVersion((v) => v + 1);
-        performance.mark('margins:library-loaded');
-        // The search worker reads the whole library too: started once the table is up, not competing with it.
-        setTimeout(() => store.search.start());
-      });
+    const loadAll = () =>
+      void store.db.papers
+        .where('inLibrary')
+        .equals(1)
+        .toArray()
+        .then((records) => {
+          apply(records);
+          for (const changed of pending.splice(0)) apply(changed);
+          ready = true;
+          setLoaded(true);
+          setVersion((v) => v + 1);
+          performance.mark('margins:library-loaded');
+          // The search worker reads the whole library too: started once the table is up, not competing with it.
+          setTimeout(() => store.search.start());
+        });
+    // The first rows come from the index at once; the whole library (seconds at 100k papers) after they are
+    // drawn. A change broadcast meanwhile is in the full load (read later) and in `pending`.
+    void store.newestAdded(FIRST_ROWS).then((rows) => {
+      setFirst(rows);
+      setTimeout(loadAll);
+    });
     return unsubscribe;
   }, [store, state]);
-  return { library: state.library, version, loaded };
+  return { library: state.library, version, loaded, first: loaded ? undefined : first };
 }
 
 export function LibraryApp({ store, section, onSection, importExport, exportControl }: LibraryAppProps) {
-  const { library, version, loaded } = useLibrary(store);
+  const { library, version, loaded, first } = useLibrary(store);
   const stats = store.stats;
   return (
     <div class="library-app">
@@ -112,8 +134,14 @@ export function LibraryApp({ store, section, onSection, importExport, exportCont
         </p>
       </header>
       <main>
-        {section === 'papers' && loaded && (
-          <PapersView store={store} library={library} version={version} exportControl={exportControl} />
+        {section === 'papers' && (loaded || first) && (
+          <PapersView
+            store={store}
+            library={library}
+            version={version}
+            first={first}
+            exportControl={exportControl}
+          />
         )}
         {section === 'tags' && loaded && <TagManager store={store} counts={tagCounts(library.values())} />}
         {section === 'settings' && (

@@ -35,6 +35,8 @@ export interface PapersViewProps {
   library: ReadonlyMap<PaperId, PaperRecord>;
   /** Bumped whenever `library` changes. */
   version: number;
+  /** Set while `library` is still loading: its first rows in the default order (newest added). */
+  first?: readonly PaperRecord[];
   /** The Export button, given what the view shows (see ImportExport). */
   exportControl?: (view: ExportView) => ComponentChildren;
 }
@@ -48,7 +50,7 @@ function dateText(ms: number | undefined): string {
   return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
 }
 
-export function PapersView({ store, library, version, exportControl }: PapersViewProps) {
+export function PapersView({ store, library, version, first, exportControl }: PapersViewProps) {
   const [typed, setTyped] = useState('');
   const [filters, setFilters] = useState<ClickFilters>({});
   const [sort, setSort] = useState<SortKey>('added');
@@ -78,10 +80,12 @@ export function PapersView({ store, library, version, exportControl }: PapersVie
   // Recomputed only when what it depends on changes: a selection click or a keystroke whose answer is not in
   // yet must not re-sort the whole library.
   const matchIds = query ? (matches?.ids ?? NO_MATCHES) : undefined;
+  const defaultView = !query && !filters.status && !filters.tag && sort === 'added' && direction === 'desc';
+  // While the library loads, the default view shows its first rows; any other view waits for the whole.
   const list = useMemo(
-    () => libraryList(library, matchIds, filters, sort, direction),
+    () => (first ? (defaultView ? first : []) : libraryList(library, matchIds, filters, sort, direction)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when `library` changed inside
-    [library, version, matchIds, filters, sort, direction],
+    [library, version, first, defaultView, matchIds, filters, sort, direction],
   );
   const capped = !!query && matches?.ids.length === LIBRARY_MATCH_LIMIT;
   const selectedIds = [...selected].filter((id) => library.has(id));
@@ -203,25 +207,29 @@ export function PapersView({ store, library, version, exportControl }: PapersVie
             ))}
           </select>
         </label>
-        {exportControl?.({
-          selected: selectedIds.flatMap((id) => library.get(id) ?? []),
-          shown: list,
-          filtered: !!query || !!filters.status || !!filters.tag,
-        })}
+        {/* Exports what the view shows: not offered until the whole library is in. */}
+        {!first &&
+          exportControl?.({
+            selected: selectedIds.flatMap((id) => library.get(id) ?? []),
+            shown: list,
+            filtered: !!query || !!filters.status || !!filters.tag,
+          })}
       </div>
 
       <div class="selection-bar" role="group" aria-label="Selection">
         <span class="result-count" role="status">
-          {searching
-            ? 'Searching…'
-            : `${list.length.toLocaleString('en')} ${list.length === 1 ? 'paper' : 'papers'}${
-                capped ? ` (the best ${LIBRARY_MATCH_LIMIT.toLocaleString('en')} matches)` : ''
-              }`}
+          {first
+            ? 'Loading your library…'
+            : searching
+              ? 'Searching…'
+              : `${list.length.toLocaleString('en')} ${list.length === 1 ? 'paper' : 'papers'}${
+                  capped ? ` (the best ${LIBRARY_MATCH_LIMIT.toLocaleString('en')} matches)` : ''
+                }`}
           {selectedIds.length > 0 && ` · ${selectedIds.length.toLocaleString('en')} selected`}
         </span>
         <button
           type="button"
-          disabled={!list.length || allSelected}
+          disabled={!list.length || allSelected || !!first}
           onClick={() => setSelected(new Set(list.map((r) => r.id)))}
         >
           Select all matching
@@ -336,7 +344,7 @@ export function PapersView({ store, library, version, exportControl }: PapersVie
         ))}
       </datalist>
 
-      {library.size === 0 ? (
+      {library.size === 0 && !first ? (
         <p class="empty">
           Your library is empty. Save papers on huggingface.co/papers or an arXiv listing (press <kbd>s</kbd>{' '}
           on a paper, or mark it read with <kbd>r</kbd>) and they appear here.
@@ -355,6 +363,7 @@ export function PapersView({ store, library, version, exportControl }: PapersVie
                   type="checkbox"
                   aria-label="Select all matching"
                   checked={allSelected}
+                  disabled={!!first}
                   onChange={(e) =>
                     setSelected(e.currentTarget.checked ? new Set(list.map((r) => r.id)) : new Set())
                   }

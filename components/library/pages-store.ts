@@ -13,6 +13,7 @@ import {
   type Settings,
   type TagInfo,
 } from '../../lib/types';
+import { libraryList } from './library-list';
 import type { SearchClient } from './search-client';
 import type { LibraryStats } from './search-protocol';
 
@@ -63,6 +64,32 @@ export class PagesStore {
       .reverse()
       .limit(limit)
       .toArray();
+  }
+
+  /**
+   * The first `limit` papers of the library page's default order (newest added first, as `libraryList` sorts
+   * them), read through the indexes on [inLibrary+savedAt] and [inLibrary+createdAt] rather than the whole
+   * library. Added means `savedAt`, or `createdAt` for a paper saved without one (an old backup).
+   */
+  async newestAdded(limit: number): Promise<PaperRecord[]> {
+    const saved = await this.db.papers
+      .where('[inLibrary+savedAt]')
+      .between([1, -Infinity], [1, Infinity])
+      .reverse()
+      .limit(limit)
+      .toArray();
+    // A paper without `savedAt` created before the last of these cannot make the first `limit`, so the walk
+    // down [inLibrary+createdAt] stops there (papers are saved after they are created: few are skipped).
+    const floor = saved.length === limit ? saved.at(-1)!.savedAt! : -Infinity;
+    const unsaved = await this.db.papers
+      .where('[inLibrary+createdAt]')
+      .between([1, floor], [1, Infinity])
+      .reverse()
+      .filter((r) => r.savedAt === undefined)
+      .limit(limit)
+      .toArray();
+    const both = new Map([...saved, ...unsaved].map((r) => [r.id, r]));
+    return libraryList(both, undefined, {}, 'added', 'desc').slice(0, limit);
   }
 
   /** Every library paper (for export). */

@@ -166,8 +166,21 @@ test('10,000 papers: only the rows in view are in the page, and scrolling reache
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/popup.html`);
   await seedGenerated(library, 10_000);
+  // The rows drawn first (read through the index before the whole library is in) are the rows drawn last.
+  await library.addInitScript(() => {
+    const page = globalThis as unknown as { firstRows?: (string | null)[] };
+    new MutationObserver((_, observer) => {
+      const rows = document.querySelectorAll('.vt-body [role=row][data-paper-id]');
+      if (!rows.length) return;
+      page.firstRows = [...rows].map((r) => r.getAttribute('data-paper-id'));
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await openLibrary(library, extensionId);
   await expect(library.locator('.result-count')).toHaveText('10,000 papers');
+  const firstRows = await library.evaluate(() => (globalThis as { firstRows?: string[] }).firstRows);
+  expect(firstRows?.length).toBeGreaterThan(5);
+  expect((await rowIds(library)).slice(0, firstRows!.length)).toEqual(firstRows);
   await expect(table(library)).toHaveAttribute('aria-rowcount', '10001');
   const rendered = await table(library).locator('[role=row][data-paper-id]').count();
   expect(rendered).toBeGreaterThan(5);

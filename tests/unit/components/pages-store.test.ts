@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { libraryList } from '../../../components/library/library-list';
 import { PagesStore, type StoreChange } from '../../../components/library/pages-store';
 import { SearchClient, type WorkerPort } from '../../../components/library/search-client';
 import type { ToSearchWorker } from '../../../components/library/search-protocol';
@@ -58,6 +59,22 @@ describe('PagesStore', () => {
     expect(sizes).toEqual([5_000, 100]);
     expect(await db.papers.where('status').equals('read').count()).toBe(5_100);
   }, 30_000);
+
+  it('reads the first rows of the library page through the indexes, in the order of the whole list', async () => {
+    const { db, store } = setup();
+    // Some papers saved without `savedAt` (old backups: "added" is then `createdAt`), some not in the library.
+    const papers = generateLibrary(2_000, 8);
+    await db.papers.bulkPut(papers);
+    const library = new Map(papers.filter((p) => p.inLibrary === 1).map((p) => [p.id, p]));
+    expect([...library.values()].filter((p) => p.savedAt === undefined).length).toBeGreaterThan(100);
+    const whole = libraryList(library, undefined, {}, 'added', 'desc').map((p) => p.id);
+    for (const limit of [1, 50, 700, 5_000]) {
+      expect(
+        (await store.newestAdded(limit)).map((p) => p.id),
+        `first ${limit}`,
+      ).toEqual(whole.slice(0, limit));
+    }
+  });
 
   it('removal returns what undo needs, and restore puts it back', async () => {
     const { db, store } = setup();
