@@ -9,9 +9,14 @@ import { parseRequest } from '@/lib/messages';
 /** Send a change to every tab (content scripts ignore what is not theirs) and every extension page. */
 async function broadcast(message: Broadcast): Promise<void> {
   const tabs = await browser.tabs.query({});
+  // An extension page open in a tab (the library) gets the runtime message below, and a tab message would be a
+  // second copy. Without the "tabs" permission the browser shows this extension only its own pages' addresses.
+  const ownPages = browser.runtime.getURL('/');
   await Promise.all([
     ...tabs.map((tab) =>
-      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+      tab.id === undefined || tab.url?.startsWith(ownPages)
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
     ),
     // Extension pages (popup, library) listen on runtime messages; none open is not an error.
     browser.runtime.sendMessage(message).catch(() => {}),

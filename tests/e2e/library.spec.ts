@@ -140,6 +140,32 @@ test('tag rename and merge show on an open listing; colours and deletes', async 
   await expect(library.getByText('No tags yet.')).toBeVisible();
 });
 
+test('a change made elsewhere reaches an open library page once, and the listing tab too', async ({
+  context,
+  extensionId,
+}) => {
+  const listing = await seedFromListing(context, extensionId);
+  const library = await context.newPage();
+  await openLibrary(library, extensionId);
+  // Every broadcast this page receives, counted beside the page's own listener.
+  await library.evaluate(() => {
+    const page = globalThis as unknown as {
+      chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => void): void } } };
+      changes: number;
+    };
+    page.changes = 0;
+    page.chrome.runtime.onMessage.addListener((m) => void (m.type === 'changed' && page.changes++));
+  });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await ask(popup, { type: 'setStatus', ids: [OMNISCOPE], status: 'read' });
+  await expect(widget(listing, OMNISCOPE)).toHaveAttribute('data-margins-status', 'read');
+  await expect(library.getByRole('combobox', { name: /^Status of OmniScope/ })).toHaveValue('read');
+  // A second copy (a tab message to the library's tab) would come with the first.
+  await library.waitForTimeout(500);
+  expect(await library.evaluate(() => (globalThis as unknown as { changes: number }).changes)).toBe(1);
+});
+
 test('settings change how papers open and show the keys and sites', async ({ context, extensionId }) => {
   await seedFromListing(context, extensionId);
   const library = await context.newPage();
