@@ -10,6 +10,8 @@ import { withFilters, type ClickFilters } from '../library/query';
 import { ExportMenu } from './ExportMenu';
 
 export const POPUP_RESULTS = 30;
+/** Recent papers in the first frame: more than the popup shows at once, so it opens full and sooner. */
+const POPUP_FIRST_FRAME = 10;
 const TOP_TAGS = 8;
 
 export interface PopupProps {
@@ -37,6 +39,7 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
   const [active, setActive] = useState(0);
   const [tab, setTab] = useState<TabPapers | undefined>();
   const [version, setVersion] = useState(0);
+  const [recentLimit, setRecentLimit] = useState(POPUP_FIRST_FRAME);
   const [error, setError] = useState<string | undefined>();
   const inputAt = useRef<number | undefined>();
   const firstShown = useRef(false);
@@ -79,7 +82,7 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
         if (query) return tab.index.search(query, { limit: tab.ids.length });
         return tab.ids.flatMap((id) => tab.records.get(id) ?? []);
       }
-      if (!query) return store.recent(POPUP_RESULTS);
+      if (!query) return store.recent(recentLimit);
       return (await store.search.search(query, POPUP_RESULTS, true))?.records;
     };
     run().then(
@@ -91,7 +94,7 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
     return () => void (live = false);
-  }, [store, query, onPage, tab, version]);
+  }, [store, query, onPage, tab, version, recentLimit]);
 
   // Layout effect: runs once the results are in the DOM, before the browser paints them.
   useLayoutEffect(() => {
@@ -100,8 +103,11 @@ export function Popup({ store, tabPapers, openUrl, openLibrary }: PopupProps) {
     if (!firstShown.current) {
       firstShown.current = true;
       performance.mark('margins:first-results');
-      // Now the search index may be built: the first paint no longer waits on it.
-      setTimeout(() => store.search.start());
+      // Now the rest of the recent papers, and the search index may be built: the first paint waits on neither.
+      setTimeout(() => {
+        setRecentLimit(POPUP_RESULTS);
+        store.search.start();
+      });
     }
     if (inputAt.current !== undefined) {
       performance.measure('margins:search', { start: inputAt.current, end: performance.now() });
