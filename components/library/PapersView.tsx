@@ -81,12 +81,18 @@ export function PapersView({ store, library, version, first, exportControl }: Pa
   // yet must not re-sort the whole library.
   const matchIds = query ? (matches?.ids ?? NO_MATCHES) : undefined;
   const defaultView = !query && !filters.status && !filters.tag && sort === 'added' && direction === 'desc';
-  // While the library loads, the default view shows its first rows; any other view waits for the whole.
-  const list = useMemo(
-    () => (first ? (defaultView ? first : []) : libraryList(library, matchIds, filters, sort, direction)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when `library` changed inside
-    [library, version, first, defaultView, matchIds, filters, sort, direction],
-  );
+  // The whole library in the chosen order is kept while a search is typed: clearing the search shows it again
+  // without sorting every paper anew (about 100 ms at 100k papers).
+  const unsearched = useRef<{ deps: unknown[]; list: PaperRecord[] }>();
+  const list = useMemo(() => {
+    // While the library loads, the default view shows its first rows; any other view waits for the whole.
+    if (first) return defaultView ? first : [];
+    if (matchIds) return libraryList(library, matchIds, filters, sort, direction);
+    const deps = [library, version, filters, sort, direction];
+    if (!unsearched.current?.deps.every((d, i) => d === deps[i]))
+      unsearched.current = { deps, list: libraryList(library, undefined, filters, sort, direction) };
+    return unsearched.current.list;
+  }, [library, version, first, defaultView, matchIds, filters, sort, direction]);
   const capped = !!query && matches?.ids.length === LIBRARY_MATCH_LIMIT;
   const selectedIds = [...selected].filter((id) => library.has(id));
 

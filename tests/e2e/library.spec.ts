@@ -156,11 +156,21 @@ test('a change made elsewhere reaches an open library page once, and the listing
     page.changes = 0;
     page.chrome.runtime.onMessage.addListener((m) => void (m.type === 'changed' && page.changes++));
   });
+  // Changed while a search is typed, then seen in the whole list once the search is cleared.
+  const box = library.getByRole('searchbox', { name: 'Search your library' });
+  await box.fill('omniscope');
+  await expect.poll(() => rowIds(library)).toEqual([OMNISCOPE]);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await ask(popup, { type: 'setStatus', ids: [OMNISCOPE], status: 'read' });
   await expect(widget(listing, OMNISCOPE)).toHaveAttribute('data-margins-status', 'read');
-  await expect(library.getByRole('combobox', { name: /^Status of OmniScope/ })).toHaveValue('read');
+  const status = library.getByRole('combobox', { name: /^Status of OmniScope/ });
+  await expect(status).toHaveValue('read');
+  await box.fill('');
+  await expect.poll(async () => (await rowIds(library)).length).toBe(4);
+  await expect(status).toHaveValue('read');
+  await library.getByLabel('Filter by status').selectOption('reading');
+  await expect.poll(() => rowIds(library)).toEqual([]);
   // A second copy (a tab message to the library's tab) would come with the first.
   await library.waitForTimeout(500);
   expect(await library.evaluate(() => (globalThis as unknown as { changes: number }).changes)).toBe(1);
