@@ -4,7 +4,7 @@
 import { findGithubRepos } from '../github';
 import { arxivPathId, arxivUrl, bareToCanonical } from '../ids';
 import type { PaperId, PaperMeta } from '../types';
-import { collapseWhitespace, readableText } from './text';
+import { collapseWhitespace, linkTarget, readableText } from './text';
 import { lazyMeta, type FoundPaper, type PageKind, type SiteAdapter } from './types';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org']);
@@ -17,7 +17,7 @@ function arxivAdapter(
 ): SiteAdapter {
   const pageKind = (url: URL) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) ? kindOf(url) : undefined;
-  return { site: 'arxiv', pageKind, extract, paperUrl: (id) => arxivUrl(id) };
+  return { site: 'arxiv', pageKind, extract, paperUrl: arxivUrl };
 }
 
 /** "Machine Learning (cs.LG)" → "cs.LG". */
@@ -202,15 +202,8 @@ function searchMeta(id: PaperId, item: Element, at: number): PaperMeta {
 
 /** The result's abstract link, `https://arxiv.org/abs/<id>`. */
 function searchResultId(idLine: Element): PaperId | undefined {
-  const href = idLine.querySelector('a[href]')?.getAttribute('href');
-  if (!href) return undefined;
-  let url: URL;
-  try {
-    url = new URL(href, 'https://arxiv.org/');
-  } catch {
-    return undefined;
-  }
-  return HOSTS.has(url.hostname) ? arxivPathId(url.pathname) : undefined;
+  const url = linkTarget(idLine.querySelector('a[href]'), 'https://arxiv.org/');
+  return url && HOSTS.has(url.hostname) ? arxivPathId(url.pathname) : undefined;
 }
 
 function extractSearch(doc: Document): FoundPaper[] {

@@ -6,7 +6,7 @@
 import { normaliseGithubRepo } from '../github';
 import { bareToCanonical, huggingfacePathId, huggingfaceUrl, parseArxivId } from '../ids';
 import type { CodeLink, PaperId, PaperMeta } from '../types';
-import { collapseWhitespace } from './text';
+import { collapseWhitespace, linkTarget } from './text';
 import type { FoundPaper, PageKind, SiteAdapter } from './types';
 
 const LISTING_PATHS = [
@@ -28,15 +28,8 @@ function pageKind(url: URL): PageKind | undefined {
 
 /** The paper a link on a Hugging Face page points to (`/papers/<id>`, with or without `#community`). */
 function paperIdOfLink(link: Element, base: URL): PaperId | undefined {
-  const href = link.getAttribute('href');
-  if (href === null) return undefined;
-  let target: URL;
-  try {
-    target = new URL(href, base);
-  } catch {
-    return undefined;
-  }
-  return target.hostname === 'huggingface.co' ? huggingfacePathId(target.pathname) : undefined;
+  const target = linkTarget(link, base);
+  return target?.hostname === 'huggingface.co' ? huggingfacePathId(target.pathname) : undefined;
 }
 
 // ---- hydration JSON ----

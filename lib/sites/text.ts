@@ -1,5 +1,16 @@
 // Text helpers shared by the site adapters. DOM access happens only inside these functions.
 
+/** Where a link points, resolved against `base`; undefined without an href or with one no URL can be made of. */
+export function linkTarget(link: Element | null | undefined, base: URL | string): URL | undefined {
+  const href = link?.getAttribute('href');
+  if (href == null) return undefined;
+  try {
+    return new URL(href, base);
+  } catch {
+    return undefined;
+  }
+}
+
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
