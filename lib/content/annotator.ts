@@ -47,8 +47,8 @@ export interface ScanResult {
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
 /**
- * Cards drawn with the scan itself, in document order: the top of a listing is what the user sees first, and
- * waiting for the IntersectionObserver's first report costs a frame or more behind the hosts still being made.
+ * Cards drawn at once (`drawTop`, and with each scan), in document order: the top of a listing is what the user
+ * sees first, and waiting for the IntersectionObserver's first report costs a frame or more.
  */
 const DRAW_FIRST = 8;
 /** Longest stretch of host creation per task; the budget is no added task of 50 ms. */
@@ -96,6 +96,20 @@ export class Annotator {
     this.unsubscribe = store.subscribe((ids) => this.refreshLooks(ids));
   }
 
+  /**
+   * Draw the first cards of a page that is not read yet, and learn their state. The content script starts in
+   * the page's DOMContentLoaded task, which already holds the page's end-of-parse work: reading a whole
+   * 2,000-entry listing there (about 12 ms) and its bookkeeping made that task a long one, so `scan` follows in
+   * a task of its own and keeps these cards.
+   */
+  drawTop(adapter: SiteAdapter, url: URL): void {
+    const top = safeExtract(adapter, this.doc, url, DRAW_FIRST).filter((p) => !this.mounts.has(p.card));
+    for (const paper of top) this.mount(paper);
+    this.store.track(top);
+    for (const paper of top) this.renderMount(this.mounts.get(paper.card)!);
+    if (top.length) void this.store.lookup(top.map((p) => p.id)).catch(() => {});
+  }
+
   /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
   scan(adapter: SiteAdapter | undefined, kind: PageKind | undefined, url: URL): ScanResult {
     const found: FoundPaper[] = adapter ? safeExtract(adapter, this.doc, url) : [];
@@ -118,7 +132,7 @@ export class Annotator {
     }
     this.found = found;
     this.toMount = toMount;
-    this.mountSome(DRAW_FIRST);
+    this.mountSome(true);
     const big = found.length > DRAW_ALL_LIMIT;
     if (!big) this.scheduleDrawAll();
     this.store.track(found);
@@ -157,25 +171,23 @@ export class Annotator {
   }
 
   /**
-   * Give the waiting papers their hosts: the `first` few now (the scan draws them), the rest MOUNT_SLICE_MS at a
-   * time in later tasks (timers: a background tab runs no frames), then `onMounted`. The scan runs inside the
-   * page's DOMContentLoaded task, which already holds the page's own first layout: 2,000 hosts in one go made it
-   * one long task.
+   * Give the waiting papers their hosts, MOUNT_SLICE_MS at a time: in the scan's task, then in later tasks
+   * (timers: a background tab runs no frames), then `onMounted` (the scan itself reports what it mounted).
+   * 2,000 hosts in one go after reading the page made one long task.
    */
-  private mountSome(first?: number): void {
+  private mountSome(inScan = false): void {
     clearTimeout(this.mountTimer);
     this.mountTimer = undefined;
     const start = performance.now();
     let i = 0;
     for (; i < this.toMount.length; i++) {
-      if (first === undefined ? i % 50 === 49 && performance.now() - start > MOUNT_SLICE_MS : i >= first)
-        break;
+      if (i % 50 === 49 && performance.now() - start > MOUNT_SLICE_MS) break;
       const paper = this.toMount[i]!;
       if (paper.card.isConnected && !this.mounts.has(paper.card)) this.mount(paper);
     }
     this.toMount = this.toMount.slice(i);
     if (this.toMount.length) this.mountTimer = setTimeout(() => this.mountSome(), 0);
-    else if (first === undefined) {
+    else if (!inScan) {
       this.refreshLooks();
       this.onMounted();
     }
@@ -487,9 +499,10 @@ function toggle(el: Element, attr: string, on: boolean): void {
 }
 
 /** Unknown or changed markup must never throw into the page: no papers is the answer then. */
-function safeExtract(adapter: SiteAdapter, doc: Document, url: URL): FoundPaper[] {
+function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, limit?: number): FoundPaper[] {
   try {
-    return adapter.extract(doc, url);
+    const found = adapter.extract(doc, url, limit);
+    return limit === undefined ? found : found.slice(0, limit);
   } catch {
     return [];
   }

@@ -140,7 +140,9 @@ function annotatePage(deps: ContentDeps, doc: Document): () => void {
   );
   followTheme();
   void store.loadTagsAndSettings().catch(() => {});
-  scan();
+  // The top of the page now, the whole page in the next task (see Annotator.drawTop).
+  annotator.drawTop(initial.adapter, new URL(doc.location.href));
+  timer = setTimeout(() => ((timer = undefined), scan()), 0);
 
   const stop = () => {
     observer.disconnect();

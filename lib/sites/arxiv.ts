@@ -13,7 +13,7 @@ const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|
 /** An adapter for the arXiv pages whose path `kindOf` recognises. */
 function arxivAdapter(
   kindOf: (url: URL) => PageKind | undefined,
-  extract: (doc: Document, url: URL) => FoundPaper[],
+  extract: (doc: Document, url: URL, limit?: number) => FoundPaper[],
 ): SiteAdapter {
   const pageKind = (url: URL) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) ? kindOf(url) : undefined;
@@ -111,13 +111,14 @@ function splitAuthors(text: string): string[] {
     .filter((name) => name !== '');
 }
 
-function extractListing(doc: Document): FoundPaper[] {
+function extractListing(doc: Document, limit = Infinity): FoundPaper[] {
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
   // One query for every entry's abstract link, not one per entry: the cheapest walk of a 2,000-entry page.
   let previous: Element | null = null;
   for (const link of doc.querySelectorAll('dl > dt a[title="Abstract"]')) {
+    if (papers.length >= limit) break;
     const dt = link.closest('dt');
     if (dt === null || dt === previous) continue;
     previous = dt;
@@ -269,7 +270,7 @@ function extractAbstractPage(doc: Document, url: URL): FoundPaper[] {
 /** /list/<archive>/<period> and /catchup/…: `dl > dt + dd` entries. */
 export const arxivListing = arxivAdapter(
   (url) => (LIST_PATH.test(url.pathname) || /^\/catchup\/./.test(url.pathname) ? 'listing' : undefined),
-  extractListing,
+  (doc, _url, limit) => extractListing(doc, limit),
 );
 
 /** /search/…: the results list. The search forms without a query show no results. */

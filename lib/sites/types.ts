@@ -32,8 +32,11 @@ export interface SiteAdapter {
   site: SiteName;
   /** The kind of page at this URL, or undefined when the adapter does not serve it. */
   pageKind(url: URL): PageKind | undefined;
-  /** The papers on the page, in document order, each id once. */
-  extract(doc: Document, url: URL): FoundPaper[];
+  /**
+   * The papers on the page, in document order, each id once. With `limit`, an adapter of long pages stops after
+   * that many (the content script draws the top of a page before it reads the rest); others may ignore it.
+   */
+  extract(doc: Document, url: URL, limit?: number): FoundPaper[];
   /** Where the triage key `o` opens one of its papers: the paper's page on this site. */
   paperUrl(id: PaperId): string | undefined;
 }

@@ -87,6 +87,13 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
     expect(arxivListing.extract(twice, NEW).map((p) => p.meta.id)).toEqual(papers.map((p) => p.meta.id));
   });
 
+  it('stops after `limit` entries: the top of the page, as the whole extraction starts', () => {
+    const top = arxivListing.extract(doc, NEW, 8);
+    expect(top.map((p) => p.meta.id)).toEqual(papers.slice(0, 8).map((p) => p.meta.id));
+    expect(top.map((p) => p.card)).toEqual(papers.slice(0, 8).map((p) => p.card));
+    expect(arxivListing.extract(doc, NEW, 1000)).toHaveLength(150);
+  });
+
   it('serves every listing URL form with the same extraction', () => {
     for (const path of [
       '/list/cs.LG/recent?skip=0&show=2000',
