@@ -79,6 +79,24 @@ describe('PageStore', () => {
     expect(store.get(base.id)?.tags).toEqual(['x']);
   });
 
+  it('an edit answered "nothing changed" (a retried request already written) still outranks an older record', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    store.track([{ id: base.id, meta: { id: base.id, title: base.title } }]);
+    // A paper new to the library: the click is its first record on this page.
+    const edit = store.setStatus([base.id], 'read');
+    expect(store.get(base.id)?.status).toBe('read');
+    // The stopped worker had written the first attempt; the retry finds nothing to change.
+    bg.calls[0]!.answer([]);
+    await Promise.resolve();
+    expect(bg.calls[1]?.message).toEqual({ type: 'get', ids: [base.id] });
+    bg.calls[1]!.answer([{ ...base, status: 'read', inLibrary: 1, updatedAt: 5 }]);
+    await edit;
+    // The answer to a `seen` sent before the click arrives last.
+    store.applyBroadcast({ type: 'changed', records: [{ ...base, updatedAt: 4 }] });
+    expect(store.get(base.id)).toMatchObject({ status: 'read', inLibrary: 1 });
+  });
+
   it('rolls back a failed edit and says why', async () => {
     const bg = controlledBackground();
     const store = new PageStore(bg.send, 'arxiv');
