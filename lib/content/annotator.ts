@@ -486,11 +486,9 @@ function isUntouched(record: PaperRecord | undefined): boolean {
   );
 }
 
-/** `requestIdleCallback`, or a timer where there is none (Safari, jsdom). */
+/** Chrome and Firefox, the two builds, both have `requestIdleCallback`. */
 function idle(callback: () => void, timeout?: number): void {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback(callback, timeout ? { timeout } : undefined);
-  } else setTimeout(callback, 1);
+  requestIdleCallback(callback, { timeout });
 }
 
 function toggle(el: Element, attr: string, on: boolean): void {
@@ -501,8 +499,8 @@ function toggle(el: Element, attr: string, on: boolean): void {
 /** Unknown or changed markup must never throw into the page: no papers is the answer then. */
 function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, limit?: number): FoundPaper[] {
   try {
-    const found = adapter.extract(doc, url, limit);
-    return limit === undefined ? found : found.slice(0, limit);
+    // An adapter may ignore `limit` (slice(0, undefined) keeps all).
+    return adapter.extract(doc, url, limit).slice(0, limit);
   } catch {
     return [];
   }

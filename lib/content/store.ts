@@ -175,9 +175,15 @@ export class PageStore {
     try {
       const result = await this.send<PaperRecord[] | { records: PaperRecord[] }>(message);
       const records = Array.isArray(result) ? result : result.records;
-      const unchanged = await this.storedUnchanged(ids, records);
       settle();
-      this.take([...records, ...unchanged]);
+      this.take(records);
+      // The answer holds the records the edit changed. A paper missing from it was already so (a request retried
+      // after the stopped worker had written it, or a repeated edit): its record here still carries the updatedAt
+      // from before the edit (0 for a paper new to the library), which an older record arriving later would pass
+      // as newer. Its stored record is fetched: the newest state wins whatever arrives in between.
+      const answered = new Set(records.map((r) => r.id));
+      const unanswered = ids.filter((id) => !answered.has(id));
+      if (unanswered.length) void this.lookup(unanswered).catch(() => {});
       return records;
     } catch (error) {
       settle();
@@ -190,24 +196,6 @@ export class PageStore {
       this.notify();
       return undefined;
     }
-  }
-
-  /**
-   * The background answers an edit with the records it changed. A paper missing from the answer was already so
-   * (a request retried after the stopped worker had written it, or a repeated edit): its local record still
-   * carries the updatedAt from before the edit (0 for a paper new to the library), so any older record arriving
-   * later would pass as newer and undo the edit on the page. Their stored records are fetched while the edit
-   * still counts as pending.
-   */
-  private async storedUnchanged(ids: PaperId[], changed: PaperRecord[]): Promise<PaperRecord[]> {
-    const answered = new Set(changed.map((r) => r.id));
-    const missing = ids.filter((id) => !answered.has(id));
-    if (!missing.length) return [];
-    const stored: (PaperRecord | null | undefined)[] = await this.send<(PaperRecord | null | undefined)[]>({
-      type: 'get',
-      ids: missing,
-    }).catch(() => []);
-    return stored.filter((r): r is PaperRecord => !!r);
   }
 
   setStatus(ids: PaperId[], status: ReadStatus) {

@@ -79,7 +79,7 @@ describe('PageStore', () => {
     expect(store.get(base.id)?.tags).toEqual(['x']);
   });
 
-  it('an edit answered "nothing changed" (a retried request already written) still outranks an older record', async () => {
+  it('an edit answered "nothing changed" (a retried request already written) ends with the stored state', async () => {
     const bg = controlledBackground();
     const store = new PageStore(bg.send, 'arxiv');
     store.track([{ id: base.id, meta: { id: base.id, title: base.title } }]);
@@ -88,11 +88,14 @@ describe('PageStore', () => {
     expect(store.get(base.id)?.status).toBe('read');
     // The stopped worker had written the first attempt; the retry finds nothing to change.
     bg.calls[0]!.answer([]);
-    await Promise.resolve();
-    expect(bg.calls[1]?.message).toEqual({ type: 'get', ids: [base.id] });
-    bg.calls[1]!.answer([{ ...base, status: 'read', inLibrary: 1, updatedAt: 5 }]);
     await edit;
-    // The answer to a `seen` sent before the click arrives last.
+    expect(bg.calls[1]?.message).toEqual({ type: 'get', ids: [base.id] });
+    // The answer to a `seen` sent before the click arrives now, then the stored record.
+    store.applyBroadcast({ type: 'changed', records: [{ ...base, updatedAt: 4 }] });
+    bg.calls[1]!.answer([{ ...base, status: 'read', inLibrary: 1, updatedAt: 5 }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.get(base.id)).toMatchObject({ status: 'read', inLibrary: 1 });
+    // And an older record after it changes nothing.
     store.applyBroadcast({ type: 'changed', records: [{ ...base, updatedAt: 4 }] });
     expect(store.get(base.id)).toMatchObject({ status: 'read', inLibrary: 1 });
   });
