@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, widget } from './harness';
 import {
   ASKCHEM,
@@ -16,6 +16,18 @@ async function openLibrary(page: Page, extensionId: string, section = 'papers'):
   await expect(page.getByText('Loading your library…')).toHaveCount(0);
 }
 
+/** The library seeded from the saved listing (left open in its tab), and the library page open at `section`. */
+async function listingAndLibrary(
+  context: BrowserContext,
+  extensionId: string,
+  section?: string,
+): Promise<{ listing: Page; library: Page }> {
+  const listing = await seedFromListing(context, extensionId);
+  const library = await context.newPage();
+  await openLibrary(library, extensionId, section);
+  return { listing, library };
+}
+
 const table = (page: Page) => page.getByRole('table', { name: 'Library papers' });
 const rowIds = (page: Page) =>
   table(page)
@@ -24,9 +36,7 @@ const rowIds = (page: Page) =>
 const tagsOn = (listing: Page, id: string) => widget(listing, id).locator('.tag-name').allTextContents();
 
 test('lists the library, searches every field, filters and sorts', async ({ context, extensionId }) => {
-  await seedFromListing(context, extensionId);
-  const library = await context.newPage();
-  await openLibrary(library, extensionId);
+  const { library } = await listingAndLibrary(context, extensionId);
   await expect
     .poll(async () => (await rowIds(library)).sort())
     .toEqual([ASKCHEM, FAIRNESS, OMNISCOPE, MEMORY_AGENTS].sort());
@@ -69,9 +79,7 @@ test('bulk status, tags and removal with undo reach an open listing live', async
   context,
   extensionId,
 }) => {
-  const listing = await seedFromListing(context, extensionId);
-  const library = await context.newPage();
-  await openLibrary(library, extensionId);
+  const { listing, library } = await listingAndLibrary(context, extensionId);
   await library.getByRole('button', { name: 'Title' }).click();
   await expect.poll(() => rowIds(library)).toEqual([ASKCHEM, FAIRNESS, MEMORY_AGENTS, OMNISCOPE]);
 
@@ -109,9 +117,7 @@ test('tag rename and merge show on an open listing; colours and deletes', async 
   context,
   extensionId,
 }) => {
-  const listing = await seedFromListing(context, extensionId);
-  const library = await context.newPage();
-  await openLibrary(library, extensionId, 'tags');
+  const { listing, library } = await listingAndLibrary(context, extensionId, 'tags');
   const row = (key: string) => library.locator(`tr[data-tag="${key}"]`);
   await expect(row('agents memory').locator('.count')).toHaveText('2');
   await expect(row('chemistry').locator('.count')).toHaveText('1');
@@ -144,9 +150,7 @@ test('a change made elsewhere reaches an open library page once, and the listing
   context,
   extensionId,
 }) => {
-  const listing = await seedFromListing(context, extensionId);
-  const library = await context.newPage();
-  await openLibrary(library, extensionId);
+  const { listing, library } = await listingAndLibrary(context, extensionId);
   // Every broadcast this page receives, counted beside the page's own listener.
   await library.evaluate(() => {
     const page = globalThis as unknown as {
@@ -177,9 +181,7 @@ test('a change made elsewhere reaches an open library page once, and the listing
 });
 
 test('settings change how papers open and show the keys and sites', async ({ context, extensionId }) => {
-  await seedFromListing(context, extensionId);
-  const library = await context.newPage();
-  await openLibrary(library, extensionId, 'settings');
+  const { library } = await listingAndLibrary(context, extensionId, 'settings');
   await expect(library.getByRole('cell', { name: 'Mark read / unread' })).toBeVisible();
   await expect(library.getByText('arxiv.org/list', { exact: true })).toBeVisible();
   await library.getByRole('radio', { name: 'Hugging Face' }).check();
