@@ -2,16 +2,16 @@
 // to the browser. It uses the browser's own API (promise-based `chrome` in MV3, `browser` in Firefox) rather
 // than webextension-polyfill, which would be a third of its size; the background and pages keep the polyfill.
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parseBroadcast, parseTabRequest } from '../broadcasts';
 import type { Request } from '../messages';
 import { request } from '../messenger';
 import type { SiteAdapter } from '../sites/types';
+import type { ContentContext } from './context';
 import { startContent } from './main';
 
-export function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
+export function runContentScript(ctx: ContentContext, adapters: readonly SiteAdapter[]): void {
   // Chrome does not tell a content script that its extension was reloaded or updated; reading `isValid`
-  // now and then notices it, and WXT then runs the onInvalidated callbacks (the widgets are removed).
+  // now and then notices it, and the context then runs the onInvalidated callbacks (the widgets are removed).
   const watch = setInterval(() => ctx.isValid, 2_000);
   ctx.onInvalidated(() => clearInterval(watch));
   startContent({

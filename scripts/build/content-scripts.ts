@@ -1,8 +1,10 @@
 // Build settings for the content scripts alone (wired in wxt.config.ts): a page Margins annotates loads one of
 // them, and each is held to 20 KB gzip (docs/BENCHMARKS.md), which the extension pages are not. Terser
 // compresses harder than Vite's default minifier (esbuild), and the CSS the scripts carry as strings is
-// collapsed, which no minifier does to a string.
+// collapsed, which no minifier does to a string. WXT's ContentScriptContext is replaced by the two members
+// Margins uses (lib/content/context.ts).
 
+import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
 
 /** CSS as the browser needs it: no comments, no indentation, no spaces around punctuation; quoted strings kept. */
@@ -37,10 +39,20 @@ function collapseCssStrings(): Plugin {
   };
 }
 
+/** WXT's content script entry constructs its ContentScriptContext and passes it to `main`: ours instead. */
+function smallContext(): Plugin {
+  const replacement = fileURLToPath(new URL('../../lib/content/context.ts', import.meta.url));
+  return {
+    name: 'margins:small-content-script-context',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'wxt/utils/content-script-context' ? replacement : null),
+  };
+}
+
 /** Applied to the Vite build of a content script; not to `wxt dev`'s, which WXT leaves unminified. */
 export function minifyContentScript(config: InlineConfig): void {
   if (config.build?.minify === false) return;
-  config.plugins = [...(config.plugins ?? []), collapseCssStrings()];
+  config.plugins = [...(config.plugins ?? []), collapseCssStrings(), smallContext()];
   // Two compress passes: the smallest gzip of the settings tried (docs/BENCHMARKS.md).
   config.build = {
     ...config.build,
