@@ -36,6 +36,8 @@ export interface Mount {
   openRequest?: OpenRequest;
   /** The status, hidden and dimmed state last applied to the host and parts: unchanged cards are skipped. */
   look: string;
+  /** The card came within a screen of the viewport (perhaps before the scan that queues its `seen`). */
+  near?: boolean;
 }
 
 export interface ScanResult {
@@ -47,10 +49,12 @@ export interface ScanResult {
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
 /**
- * Cards drawn at once (`drawTop`, and with each scan), in document order: the top of a listing is what the user
+ * Cards drawn at once (`annotateParsed`, and with each scan), in document order: the top of a listing is what the user
  * sees first, and waiting for the IntersectionObserver's first report costs a frame or more.
  */
 const DRAW_FIRST = 8;
+/** Cards read per call while a page loads, and in its DOMContentLoaded task: a few milliseconds each. */
+const READ_CHUNK = 500;
 /** Longest stretch of host creation per task; the budget is no added task of 50 ms. */
 const MOUNT_SLICE_MS = 10;
 /** Papers per `seen` message: reading their metadata from the page stays a few milliseconds. */
@@ -63,6 +67,10 @@ export class Annotator {
   private found: FoundPaper[] = [];
   private toMount: FoundPaper[] = [];
   private mountTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Papers read before the first scan (`annotateParsed`), in page order; `earlyWhole`: the whole page. */
+  private early: FoundPaper[] = [];
+  private earlyIds = new Set<PaperId>();
+  private earlyWhole = false;
   private result: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
   private sentFor = new Map<PaperId, string>();
   /** Papers not yet sent to the background, in page order, with the URL they were seen at. */
@@ -97,22 +105,44 @@ export class Annotator {
   }
 
   /**
-   * Draw the first cards of a page that is not read yet, and learn their state. The content script starts in
-   * the page's DOMContentLoaded task, which already holds the page's end-of-parse work: reading a whole
-   * 2,000-entry listing there (about 12 ms) and its bookkeeping made that task a long one, so `scan` follows in
-   * a task of its own and keeps these cards.
+   * Annotate what the parser has finished since the last call, in the page's order: hosts for the cards
+   * (time-sliced), the first DRAW_FIRST drawn and their state asked for. Called while an `annotateWhileLoading`
+   * page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other pages read only their top
+   * DRAW_FIRST there. That task already holds the page's end-of-parse work: reading a whole 2,000-entry listing
+   * in it made it a long one. What is not read by then is read by the first `scan`, in a task of its own, which
+   * keeps these cards; when all was, the scan takes it as it is. True when a whole chunk was read: more may wait.
    */
-  drawTop(adapter: SiteAdapter, url: URL): void {
-    const top = safeExtract(adapter, this.doc, url, DRAW_FIRST).filter((p) => !this.mounts.has(p.card));
-    for (const paper of top) this.mount(paper);
-    this.store.track(top);
-    for (const paper of top) this.renderMount(this.mounts.get(paper.card)!);
+  annotateParsed(adapter: SiteAdapter, url: URL): boolean {
+    // The page removed the card read last (not something arXiv does): read it all again.
+    if (this.early.at(-1)?.card.isConnected === false) this.forgetEarly();
+    const loading = this.doc.readyState === 'loading';
+    const limit = adapter.annotateWhileLoading ? READ_CHUNK : DRAW_FIRST;
+    const read = safeExtract(adapter, this.doc, url, limit, this.early.at(-1)?.card);
+    const fresh: FoundPaper[] = [];
+    for (const paper of read) {
+      if (loading && !isParsed(paper.parts.at(-1)!)) break;
+      if (this.earlyIds.has(paper.id)) continue;
+      this.earlyIds.add(paper.id);
+      fresh.push(paper);
+    }
+    const top = fresh.slice(0, Math.max(0, DRAW_FIRST - this.early.length));
+    this.early.push(...fresh);
+    this.earlyWhole = !loading && read.length < limit;
+    this.toMount.push(...fresh);
+    this.mountSome(true);
+    this.store.track(fresh);
+    for (const paper of top) {
+      const mount = this.mounts.get(paper.card);
+      if (mount) this.renderMount(mount);
+    }
     if (top.length) void this.store.lookup(top.map((p) => p.id)).catch(() => {});
+    return read.length === limit;
   }
 
   /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
   scan(adapter: SiteAdapter | undefined, kind: PageKind | undefined, url: URL): ScanResult {
-    const found: FoundPaper[] = adapter ? safeExtract(adapter, this.doc, url) : [];
+    const found = this.earlyWhole ? this.early : adapter ? safeExtract(adapter, this.doc, url) : [];
+    this.forgetEarly();
     const toMount: FoundPaper[] = [];
     const live = new Set<Element>();
     for (const paper of found) {
@@ -144,7 +174,7 @@ export class Annotator {
     for (const paper of found) {
       if (this.sentFor.get(paper.id) === url.href) continue;
       this.sentFor.set(paper.id, url.href);
-      if (big) {
+      if (big && !this.mounts.get(paper.card)?.near) {
         this.notNear.set(paper.id, { paper, url: url.href });
         lookUp.push(paper.id);
       } else this.seenQueue.set(paper.id, { paper, url: url.href });
@@ -163,6 +193,12 @@ export class Annotator {
     this.refreshLooks();
     this.result = { adapter, kind, mounts: [] };
     return this.current();
+  }
+
+  private forgetEarly(): void {
+    this.early = [];
+    this.earlyIds.clear();
+    this.earlyWhole = false;
   }
 
   /** The last scan's papers that have their host now, in document order (adapters return document order). */
@@ -350,6 +386,7 @@ export class Annotator {
       if (!entry.isIntersecting) continue;
       const mount = this.mounts.get(entry.target);
       if (!mount) continue;
+      mount.near = true;
       if (!mount.rendered) this.renderMount(mount);
       const near = this.notNear.get(mount.id);
       if (near) {
@@ -496,11 +533,23 @@ function toggle(el: Element, attr: string, on: boolean): void {
   else el.removeAttribute(attr);
 }
 
+/** The parser has passed `el` (the page is still loading): it or an ancestor has an element after it. */
+function isParsed(el: Element | null): boolean {
+  for (; el; el = el.parentElement) if (el.nextElementSibling) return true;
+  return false;
+}
+
 /** Unknown or changed markup must never throw into the page: no papers is the answer then. */
-function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, limit?: number): FoundPaper[] {
+function safeExtract(
+  adapter: SiteAdapter,
+  doc: Document,
+  url: URL,
+  limit?: number,
+  after?: Element,
+): FoundPaper[] {
   try {
     // An adapter may ignore `limit` (slice(0, undefined) keeps all).
-    return adapter.extract(doc, url, limit).slice(0, limit);
+    return adapter.extract(doc, url, limit, after).slice(0, limit);
   } catch {
     return [];
   }

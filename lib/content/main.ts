@@ -23,31 +23,24 @@ export interface ContentDeps {
 }
 
 const RESCAN_DELAY_MS = 60;
+/** How often a page that is still loading is read again (`annotateWhileLoading` adapters). */
+const FOLLOW_PARSER_MS = 100;
 
 /**
- * Start on the page: the script is injected at `document_start` and begins as the document is parsed
- * (DOMContentLoaded), ahead of the browser's `document_end` injection, which comes a task or more after it.
+ * Start on the page: the script is injected at `document_start`. Pages whose adapter allows it are annotated
+ * while they load, as the parser finishes their cards; every page then in its DOMContentLoaded task, ahead of
+ * the browser's `document_end` injection, which comes a task or more after it.
  */
 export function startContent(deps: ContentDeps, doc: Document = document): () => void {
-  let stopPage: (() => void) | undefined;
-  const begin = () => {
-    stopPage = annotatePage(deps, doc);
-  };
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
-  else begin();
-  const stop = () => {
-    doc.removeEventListener('DOMContentLoaded', begin);
-    stopPage?.();
-    stopPage = undefined;
-  };
+  const initial = adapterFor(deps.adapters, new URL(doc.location.href));
+  if (!initial) return () => {};
+  const stop = annotatePage(deps, doc, initial.adapter);
   deps.onInvalidated(stop);
   return stop;
 }
 
-function annotatePage(deps: ContentDeps, doc: Document): () => void {
-  const initial = adapterFor(deps.adapters, new URL(doc.location.href));
-  if (!initial) return () => {};
-  const store = new PageStore(deps.send, initial.adapter.site);
+function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): () => void {
+  const store = new PageStore(deps.send, adapter.site);
   const annotator = new Annotator(doc, store, () => settle(annotator.current()));
   const cleanups: Array<() => void> = [];
   let last: ScanResult = { adapter: undefined, kind: undefined, mounts: [] };
@@ -116,7 +109,6 @@ function annotatePage(deps: ContentDeps, doc: Document): () => void {
     );
     if (pageChanged || doc.location.href !== url) scheduleScan();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
   // Hugging Face switches themes with a class on <html>; the widgets follow it.
   const followTheme = () => {
     const dark = doc.documentElement.classList.contains('dark');
@@ -140,11 +132,28 @@ function annotatePage(deps: ContentDeps, doc: Document): () => void {
   );
   followTheme();
   void store.loadTagsAndSettings().catch(() => {});
-  // The top of the page now, the whole page in the next task (see Annotator.drawTop).
-  annotator.drawTop(initial.adapter, new URL(doc.location.href));
-  timer = setTimeout(() => ((timer = undefined), scan()), 0);
 
-  const stop = () => {
+  let following: ReturnType<typeof setTimeout> | undefined;
+  const follow = () => {
+    const more = annotator.annotateParsed(adapter, new URL(doc.location.href));
+    following = setTimeout(follow, more ? 0 : FOLLOW_PARSER_MS);
+  };
+  const begin = () => {
+    clearTimeout(following);
+    // From now on: the parser adding the page is not the page changing.
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    annotator.annotateParsed(adapter, new URL(doc.location.href));
+    timer = setTimeout(() => ((timer = undefined), scan()), 0);
+  };
+  if (doc.readyState !== 'loading') begin();
+  else {
+    doc.addEventListener('DOMContentLoaded', begin, { once: true });
+    if (adapter.annotateWhileLoading) following = setTimeout(follow, FOLLOW_PARSER_MS);
+  }
+
+  return () => {
+    doc.removeEventListener('DOMContentLoaded', begin);
+    clearTimeout(following);
     observer.disconnect();
     themeObserver.disconnect();
     clearTimeout(timer);
@@ -155,7 +164,6 @@ function annotatePage(deps: ContentDeps, doc: Document): () => void {
     annotator.destroy();
     toolbar.destroy();
   };
-  return stop;
 }
 
 function createToolbar(

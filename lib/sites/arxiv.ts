@@ -13,11 +13,12 @@ const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|
 /** An adapter for the arXiv pages whose path `kindOf` recognises. */
 function arxivAdapter(
   kindOf: (url: URL) => PageKind | undefined,
-  extract: (doc: Document, url: URL, limit?: number) => FoundPaper[],
+  extract: SiteAdapter['extract'],
+  annotateWhileLoading?: boolean,
 ): SiteAdapter {
   const pageKind = (url: URL) =>
     url.protocol === 'https:' && HOSTS.has(url.hostname) ? kindOf(url) : undefined;
-  return { site: 'arxiv', pageKind, extract, paperUrl: arxivUrl };
+  return { site: 'arxiv', pageKind, extract, paperUrl: arxivUrl, annotateWhileLoading };
 }
 
 /** "Machine Learning (cs.LG)" → "cs.LG". */
@@ -111,14 +112,16 @@ function splitAuthors(text: string): string[] {
     .filter((name) => name !== '');
 }
 
-function extractListing(doc: Document, limit = Infinity): FoundPaper[] {
+function extractListing(doc: Document, limit = Infinity, after?: Element): FoundPaper[] {
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
   // One query for every entry's abstract link, not one per entry: the cheapest walk of a 2,000-entry page.
+  const links = doc.querySelectorAll('dl > dt a[title="Abstract"]');
+  let i = after ? firstLinkAfter(links, after) : 0;
   let previous: Element | null = null;
-  for (const link of doc.querySelectorAll('dl > dt a[title="Abstract"]')) {
-    if (papers.length >= limit) break;
+  for (; i < links.length && papers.length < limit; i++) {
+    const link = links[i]!;
     const dt = link.closest('dt');
     if (dt === null || dt === previous) continue;
     previous = dt;
@@ -144,6 +147,20 @@ function extractListing(doc: Document, limit = Infinity): FoundPaper[] {
     );
   }
   return papers;
+}
+
+/** The index of the first link past the card `after`: links are in document order, so a binary search. */
+function firstLinkAfter(links: NodeListOf<Element>, after: Element): number {
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const position = after.compareDocumentPosition(links[mid]!);
+    // Node.DOCUMENT_POSITION_FOLLOWING (4) and not DOCUMENT_POSITION_CONTAINED_BY (16): past `after`.
+    if ((position & 20) === 4) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 // ---- search results: li.arxiv-result ----
@@ -267,10 +284,11 @@ function extractAbstractPage(doc: Document, url: URL): FoundPaper[] {
   ];
 }
 
-/** /list/<archive>/<period> and /catchup/…: `dl > dt + dd` entries. */
+/** /list/<archive>/<period> and /catchup/…: `dl > dt + dd` entries, served whole (no script renders them). */
 export const arxivListing = arxivAdapter(
   (url) => (LIST_PATH.test(url.pathname) || /^\/catchup\/./.test(url.pathname) ? 'listing' : undefined),
-  (doc, _url, limit) => extractListing(doc, limit),
+  (doc, _url, limit, after) => extractListing(doc, limit, after),
+  true,
 );
 
 /** /search/…: the results list. The search forms without a query show no results. */

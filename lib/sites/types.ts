@@ -34,9 +34,15 @@ export interface SiteAdapter {
   pageKind(url: URL): PageKind | undefined;
   /**
    * The papers on the page, in document order, each id once. With `limit`, an adapter of long pages stops after
-   * that many (the content script draws the top of a page before it reads the rest); others may ignore it.
+   * that many (the content script draws the top of a page before it reads the rest); with `after` (a card an
+   * earlier call returned), it starts past that card (the page is read as it loads). Others may ignore both.
    */
-  extract(doc: Document, url: URL, limit?: number): FoundPaper[];
+  extract(doc: Document, url: URL, limit?: number, after?: Element): FoundPaper[];
+  /**
+   * The page's cards are complete once the parser has passed them, and no script of the page renders them
+   * again: the content script annotates them while the page is still loading (see lib/content/main.ts).
+   */
+  annotateWhileLoading?: boolean;
   /** Where the triage key `o` opens one of its papers: the paper's page on this site. */
   paperUrl(id: PaperId): string | undefined;
 }

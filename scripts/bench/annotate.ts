@@ -2,10 +2,10 @@
 // and with the floor extension, all in the same bench run.
 //
 // Two kinds of load per variant, so the timing instruments never inflate the cost figures:
-//   timing: a main-world MutationObserver, started at DOMContentLoaded ahead of any other listener (Margins
-//           and the floor start in that event; a window capture listener runs before theirs), stamps each card when it is annotated (a `margins-widget`
-//           host inserted: it carries the card's id and status, which counts and filters use; a floor marker
-//           inserted) and when it is drawn (the host shown with its widget; for the floor, inserted);
+//   timing: a main-world MutationObserver, started before the page parses (Margins annotates a listing while it
+//           loads), stamps each card when it is annotated (a `margins-widget` host inserted: it carries the
+//           card's id and status, which counts and filters use; a floor marker inserted) and when it is drawn
+//           (the host shown with its widget; for the floor, inserted);
 //   cost:   no observer but a 'longtask' PerformanceObserver; once the page is quiet (its main thread used
 //           under 10 ms of CPU in the last second), CDP `HeapProfiler.collectGarbage` then
 //           `Performance.getMetrics`: ThreadTime (CPU time of the page's main thread: unlike TaskDuration, a
@@ -38,8 +38,9 @@ export interface CostSample {
   scriptMs: number;
   /** After a full GC, bytes. */
   heapBytes: number;
-  /** Longest 'longtask' entry that ended after DOMContentLoaded started (content scripts run then), ms. */
+  /** Longest 'longtask' entry that ended after DOMContentLoaded started, ms. */
   longestLateTask: number;
+  /** Longest 'longtask' entry of the whole load, ms. */
   longestTask: number;
   cards: number;
 }
@@ -59,33 +60,28 @@ function instrument(timing: boolean): void {
     for (const e of list.getEntries()) state.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   if (!timing) return;
-  addEventListener(
-    'DOMContentLoaded',
-    () => {
-      // A host is shown (its inline display:none removed) in the task that draws its widget.
-      const shown = new MutationObserver((records) => {
-        const now = performance.now();
-        for (const r of records) {
-          const host = r.target as HTMLElement;
-          if (host.style.display !== 'none' && !state.drawn.has(host)) state.drawn.set(host, now);
-        }
-      });
-      new MutationObserver((records) => {
-        const now = performance.now();
-        for (const r of records) {
-          for (const node of r.addedNodes) {
-            if (node.nodeName !== 'MARGINS-FLOOR' && node.nodeName !== 'MARGINS-WIDGET') continue;
-            const el = node as HTMLElement;
-            state.cards.push(el);
-            state.annotated.set(el, now);
-            if (el.style.display !== 'none') state.drawn.set(el, now);
-            else shown.observe(el, { attributes: true, attributeFilter: ['style'] });
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-    },
-    { once: true, capture: true },
-  );
+  // A host is shown (its inline display:none removed) in the task that draws its widget.
+  const shown = new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      const host = r.target as HTMLElement;
+      if (host.style.display !== 'none' && !state.drawn.has(host)) state.drawn.set(host, now);
+    }
+  });
+  // From the start: Margins annotates a listing while it loads.
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) {
+      for (const node of r.addedNodes) {
+        if (node.nodeName !== 'MARGINS-FLOOR' && node.nodeName !== 'MARGINS-WIDGET') continue;
+        const el = node as HTMLElement;
+        state.cards.push(el);
+        state.annotated.set(el, now);
+        if (el.style.display !== 'none') state.drawn.set(el, now);
+        else shown.observe(el, { attributes: true, attributeFilter: ['style'] });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
 }
 
 const navigationDcl = (page: Page) =>

@@ -2,8 +2,8 @@
 //   - a bundle's gzip size is over its limit, or
 //   - on the 2,000-entry arXiv listing, measured as ratios to the same page in the same run (never absolute
 //     times, which a shared CI machine cannot hold): time to all cards annotated over the floor extension's,
-//     Margins' added main-thread CPU over the page's own main-thread CPU, or Margins' longest task after
-//     DOMContentLoaded over the floor's (which holds the page's end-of-parse work), is over its bound.
+//     Margins' added main-thread CPU over the page's own main-thread CPU, or Margins' longest task of the whole
+//     load over the floor's (whose longest is its DOMContentLoaded task), is over its bound.
 // Prints every figure with its limit. The limits catch gross regressions; docs/BENCHMARKS.md holds the budget.
 
 import { closeBrowsers, openBrowsers } from './browsers';
@@ -23,15 +23,16 @@ const BUNDLE_LIMITS: Record<string, number> = {
   background: 60 * 1024,
   'search worker': 50 * 1024,
 };
-/** Measured on 2026-11-29: 1.09–1.24x and 0.09–0.17 (docs/BENCHMARKS.md); the limits leave room for a loaded
- *  machine and catch a return of the old costs (2.9x and 0.74 before the near-viewport drawing). */
+/** Measured on 2026-11-29, with the listing annotated while it loads: 1.02–1.03x and 0.06 (docs/BENCHMARKS.md);
+ *  the limits leave room for a loaded machine and catch a return of the old costs (2.9x and 0.74 before the
+ *  near-viewport drawing). */
 const LIMITS = {
   /** Time to all 2,000 cards annotated (from navigation start), Margins / floor. */
   allVsFloor: 1.5,
   /** Margins' added main-thread CPU / the page's own main-thread CPU. */
   addedCpuVsPage: 0.5,
-  /** Longest task ending after DOMContentLoaded, Margins / floor: no task of 50 ms or more (0) since the page is
-   *  read after that event's task (2026-11-29), 1.05-1.1 before; the floor's own is its DOMContentLoaded task. */
+  /** Longest task of the whole load (parsing included), Margins / floor: no task of 50 ms or more (0) since the
+   *  listing is read while it loads (2026-11-29), 1.05-1.1 when it was all read in the DOMContentLoaded task. */
   longTaskVsFloor: 0.9,
 };
 
@@ -65,10 +66,10 @@ try {
     addedCpu <= LIMITS.addedCpuVsPage,
   );
   // 0 is no task of 50 ms or more; Margins having one where the floor has none is a failure.
-  const { margins: longest, floor: floorLongest } = f.longestLateTask;
+  const { margins: longest, floor: floorLongest } = f.longestTask;
   const longVsFloor = longest === 0 ? 0 : longest / floorLongest;
   report(
-    '2,000 cards: longest task after DOMContentLoaded / floor',
+    '2,000 cards: longest task of the whole load / floor',
     `${times(longVsFloor)} (${longTask(longest)}, floor ${longTask(floorLongest)})`,
     times(LIMITS.longTaskVsFloor),
     longVsFloor <= LIMITS.longTaskVsFloor,

@@ -44,7 +44,7 @@ function pageRows(f: PageFigures, withBudget: boolean): void {
   rows.push(
     {
       section,
-      figure: 'DOMContentLoaded → topmost card drawn',
+      figure: 'topmost card drawn, ms from DCL (< 0: before it)',
       value: ms(f.firstCard.margins),
       baseline: `floor ${ms(f.firstCard.floor)}`,
       budget: withBudget ? `<= ${BUDGET.firstCardMs} ms` : undefined,
@@ -52,7 +52,7 @@ function pageRows(f: PageFigures, withBudget: boolean): void {
     },
     {
       section,
-      figure: 'DOMContentLoaded → all cards annotated',
+      figure: 'all cards annotated, ms from DCL (< 0: before it)',
       value: ms(f.all.margins),
       baseline: `floor ${ms(f.all.floor)}`,
     },
@@ -85,8 +85,17 @@ function pageRows(f: PageFigures, withBudget: boolean): void {
       figure: 'longest task ending after DCL',
       value: longTask(f.longestLateTask.margins),
       baseline: longTask(f.longestLateTask.baseline),
-      budget: withBudget ? `< ${BUDGET.longTaskMs} ms` : undefined,
-      pass: withBudget ? f.longestLateTask.margins < BUDGET.longTaskMs : undefined,
+    },
+    {
+      // Margins annotates a listing while it loads: the whole load is where a task of its own could be.
+      section,
+      figure: 'longest task, whole load',
+      value: longTask(f.longestTask.margins),
+      baseline: `${longTask(f.longestTask.baseline)} (floor ${longTask(f.longestTask.floor)})`,
+      budget: withBudget ? `< ${BUDGET.longTaskMs} ms, or the page's own` : undefined,
+      pass: withBudget
+        ? f.longestTask.margins < BUDGET.longTaskMs || f.longestTask.margins <= f.longestTask.baseline
+        : undefined,
     },
     {
       section,
@@ -216,9 +225,9 @@ try {
     for (const f of scaling) {
       rows.push({
         section: 'growth (arXiv listing)',
-        figure: `${f.cards} cards: all annotated / added CPU / added heap / longest task`,
-        value: `${ms(f.all.margins)} / +${ms(f.cpuMs.margins - f.cpuMs.baseline)} / +${mb(f.heapBytes.margins - f.heapBytes.baseline)} / ${longTask(f.longestLateTask.margins)}`,
-        baseline: `floor all ${ms(f.all.floor)}`,
+        figure: `${f.cards} cards: time to all annotated / added CPU / added heap / longest task`,
+        value: `${times(f.allVsFloor)} floor / +${ms(f.cpuMs.margins - f.cpuMs.baseline)} / +${mb(f.heapBytes.margins - f.heapBytes.baseline)} / ${longTask(f.longestTask.margins)}`,
+        baseline: `page's own longest ${longTask(f.longestTask.baseline)}`,
       });
     }
   }

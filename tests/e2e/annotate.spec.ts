@@ -186,6 +186,55 @@ test('widgets follow the Hugging Face dark theme', async ({ page }) => {
   await expect(w).toHaveAttribute('data-theme', 'dark');
 });
 
+test('a long listing is annotated while it loads: each card has its one widget by DOMContentLoaded', async ({
+  context,
+  page,
+}) => {
+  const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
+  // The script at the end of arXiv's page arrives late, as from a slow network: the parser waits for it with
+  // every entry parsed, and DOMContentLoaded waits for the parser.
+  await servePages(context, { [url]: { html: arxivListing(2000) } }, async (route, at) => {
+    if (!at.pathname.endsWith('/arxiv-header.js')) return false;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    return true;
+  });
+  await page.addInitScript(() => {
+    // A window capture listener runs before the content script's own (on the document).
+    addEventListener(
+      'DOMContentLoaded',
+      () => {
+        const hosts = document.querySelectorAll<HTMLElement>('dt > margins-widget');
+        (globalThis as unknown as { atDcl: unknown }).atDcl = {
+          hosts: hosts.length,
+          topDrawn: !!hosts[0]?.shadowRoot && hosts[0].style.display !== 'none',
+        };
+      },
+      { capture: true, once: true },
+    );
+  });
+  await page.goto(url);
+  expect(await page.evaluate(() => (globalThis as unknown as { atDcl: unknown }).atDcl)).toEqual({
+    hosts: 2000,
+    topDrawn: true,
+  });
+  // Then as on any page: counted, and each card has exactly one widget, its own paper's.
+  await expect(page.locator('[data-margins-toolbar]')).toContainText('2000 papers');
+  const widgetsPerCard = await page.locator('dl > dt').evaluateAll((dts) =>
+    dts.map((dt) => {
+      const link = dt.querySelector('a[title="Abstract"]')?.getAttribute('href') ?? '';
+      const ids = [...dt.querySelectorAll('margins-widget')].map((w) => w.getAttribute('data-margins-id'));
+      return ids.join(' ') === `arxiv:${link.replace(/^.*\/abs\//, '')}`;
+    }),
+  );
+  expect(widgetsPerCard).toHaveLength(2000);
+  expect(widgetsPerCard.every(Boolean)).toBe(true);
+  await widget(page, (await page.locator('margins-widget').first().getAttribute('data-margins-id')) ?? '')
+    .getByRole('button', { name: 'Mark as read', exact: true })
+    .click();
+  await expect(page.locator('margins-widget').first()).toHaveAttribute('data-margins-status', 'read');
+});
+
 test('a 2,000-entry listing: every card is counted and filtered; widgets are drawn and papers recorded as cards come near', async ({
   context,
   page,

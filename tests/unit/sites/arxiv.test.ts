@@ -94,6 +94,17 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
     expect(arxivListing.extract(doc, NEW, 1000)).toHaveLength(150);
   });
 
+  it('goes on `after` a card an earlier call returned, across sections: the page read as it loads', () => {
+    for (const k of [0, 53, 54, 100, 148]) {
+      const rest = arxivListing.extract(doc, NEW, undefined, papers[k]!.card);
+      expect(rest.map((p) => p.card)).toEqual(papers.slice(k + 1).map((p) => p.card));
+    }
+    expect(arxivListing.extract(doc, NEW, 3, papers[54]!.card).map((p) => p.meta.id)).toEqual(
+      papers.slice(55, 58).map((p) => p.meta.id),
+    );
+    expect(arxivListing.extract(doc, NEW, undefined, papers[149]!.card)).toEqual([]);
+  });
+
   it('serves every listing URL form with the same extraction', () => {
     for (const path of [
       '/list/cs.LG/recent?skip=0&show=2000',
