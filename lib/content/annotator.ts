@@ -107,16 +107,20 @@ export class Annotator {
   /**
    * Annotate what the parser has finished since the last call, in the page's order: hosts for the cards
    * (time-sliced), the first DRAW_FIRST drawn and their state asked for. Called while an `annotateWhileLoading`
-   * page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other pages read only their top
-   * DRAW_FIRST there. That task already holds the page's end-of-parse work: reading a whole 2,000-entry listing
-   * in it made it a long one. What is not read by then is read by the first `scan`, in a task of its own, which
-   * keeps these cards; when all was, the scan takes it as it is. True when a whole chunk was read: more may wait.
+   * page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other pages, and pages parsed
+   * before the first read (short ones: there that task also holds the page's whole first layout), read only
+   * their top DRAW_FIRST there. That task already holds the page's end-of-parse work: reading a whole
+   * 2,000-entry listing in it made it a long one. What is not read by then is read by the first `scan`, in a
+   * task of its own, which keeps these cards; when all was, the scan takes it as it is. True when a whole chunk
+   * was read: more may be waiting.
    */
   annotateParsed(adapter: SiteAdapter, url: URL): boolean {
     // The page removed the card read last (not something arXiv does): read it all again.
     if (this.early.at(-1)?.card.isConnected === false) this.forgetEarly();
     const loading = this.doc.readyState === 'loading';
-    const limit = adapter.annotateWhileLoading ? READ_CHUNK : DRAW_FIRST;
+    // A page parsed before the first read (a short one) is read as other pages are.
+    const streamed = adapter.annotateWhileLoading && (loading || this.early.length);
+    const limit = streamed ? READ_CHUNK : DRAW_FIRST;
     const read = safeExtract(adapter, this.doc, url, limit, this.early.at(-1)?.card);
     const fresh: FoundPaper[] = [];
     for (const paper of read) {

@@ -15,6 +15,9 @@ export interface PageFigures {
   /** Medians of per-run ratios of time to all annotated (from navigation start). */
   allVsFloor: number;
   allVsDcl: number;
+  /** Median over runs of Margins' main-thread CPU minus the baseline's on the same page in the same run: a
+   *  difference per pair of loads, so a machine busier in one run than another shifts both sides alike. */
+  addedCpuMs: number;
   /** Medians. */
   cpuMs: Record<Variant, number>;
   taskMs: Record<Variant, number>;
@@ -61,6 +64,7 @@ export async function measurePage(
     all: { floor: med(timing.floor, (s) => s.all), margins: med(timing.margins, (s) => s.all) },
     allVsFloor: median(timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart)),
     allVsDcl: med(timing.margins, (s) => s.allFromStart / s.dcl),
+    addedCpuMs: median(cost.margins.map((s, i) => s.cpuMs - cost.baseline[i]!.cpuMs)),
     cpuMs: perVariant((s) => s.cpuMs),
     taskMs: perVariant((s) => s.taskMs),
     heapBytes: perVariant((s) => s.heapBytes),
