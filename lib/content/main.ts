@@ -94,8 +94,10 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): (
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Not while the page loads: a scan would take cards the parser has not finished (DOMContentLoaded starts one).
   const scheduleScan = () => {
-    if (timer === undefined) timer = setTimeout(() => ((timer = undefined), scan()), RESCAN_DELAY_MS);
+    if (timer === undefined && doc.readyState !== 'loading')
+      timer = setTimeout(() => ((timer = undefined), scan()), RESCAN_DELAY_MS);
   };
 
   const observer = new MutationObserver((records) => {
@@ -140,7 +142,7 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): (
   };
   const begin = () => {
     clearTimeout(following);
-    // From now on: the parser adding the page is not the page changing.
+    // Only now: the parser adding the page is not a change to scan again for.
     observer.observe(doc.documentElement, { childList: true, subtree: true });
     annotator.annotateParsed(adapter, new URL(doc.location.href));
     timer = setTimeout(() => ((timer = undefined), scan()), 0);

@@ -23,7 +23,7 @@ const BUNDLE_LIMITS: Record<string, number> = {
   background: 60 * 1024,
   'search worker': 50 * 1024,
 };
-/** Measured on 2026-11-29, with the listing annotated while it loads: 1.02–1.03x and 0.06 (docs/BENCHMARKS.md);
+/** Measured on 2026-11-29, with the listing annotated while it loads: 1.03–1.17x and 0.02–0.16 (docs/BENCHMARKS.md);
  *  the limits leave room for a loaded machine and catch a return of the old costs (2.9x and 0.74 before the
  *  near-viewport drawing). */
 const LIMITS = {
