@@ -4,7 +4,7 @@ import { arxivListing } from '@/lib/sites/arxiv';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/list/*', 'https://arxiv.org/catchup/*'],
-  // Early, so that it starts at DOMContentLoaded itself (lib/content/main.ts).
+  // Early: the listing is annotated while it loads (lib/content/main.ts).
   runAt: 'document_start',
   main: (ctx) => runContentScript(ctx, [arxivListing]),
 });

@@ -131,7 +131,8 @@ export class Annotator {
     }
     const top = fresh.slice(0, Math.max(0, DRAW_FIRST - this.early.length));
     this.early.push(...fresh);
-    this.earlyWhole = !loading && read.length < limit;
+    // Only a page read as it loaded: on others the scan reads again what the page's own scripts did since.
+    this.earlyWhole = !loading && !!streamed && read.length < limit;
     this.toMount.push(...fresh);
     this.mountSome(true);
     this.store.track(fresh);
@@ -145,7 +146,7 @@ export class Annotator {
 
   /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
   scan(adapter: SiteAdapter | undefined, kind: PageKind | undefined, url: URL): ScanResult {
-    const found = this.earlyWhole ? this.early : adapter ? safeExtract(adapter, this.doc, url) : [];
+    const found = !adapter ? [] : this.earlyWhole ? this.early : safeExtract(adapter, this.doc, url);
     this.forgetEarly();
     const toMount: FoundPaper[] = [];
     const live = new Set<Element>();
@@ -211,11 +212,11 @@ export class Annotator {
   }
 
   /**
-   * Give the waiting papers their hosts, MOUNT_SLICE_MS at a time: in the scan's task, then in later tasks
-   * (timers: a background tab runs no frames), then `onMounted` (the scan itself reports what it mounted).
-   * 2,000 hosts in one go after reading the page made one long task.
+   * Give the waiting papers their hosts, MOUNT_SLICE_MS at a time: in the calling task (a scan, a read of the
+   * loading page), then in later tasks (timers: a background tab runs no frames), then `onMounted` (the caller
+   * itself reports what it mounted at once). 2,000 hosts in one go after reading the page made one long task.
    */
-  private mountSome(inScan = false): void {
+  private mountSome(inCaller = false): void {
     clearTimeout(this.mountTimer);
     this.mountTimer = undefined;
     const start = performance.now();
@@ -227,7 +228,7 @@ export class Annotator {
     }
     this.toMount = this.toMount.slice(i);
     if (this.toMount.length) this.mountTimer = setTimeout(() => this.mountSome(), 0);
-    else if (!inScan) {
+    else if (!inCaller) {
       this.refreshLooks();
       this.onMounted();
     }

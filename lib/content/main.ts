@@ -137,11 +137,15 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): (
 
   let following: ReturnType<typeof setTimeout> | undefined;
   const follow = () => {
+    // A stopped load (Esc, window.stop()) completes the document without DOMContentLoaded.
+    if (doc.readyState === 'complete') return begin();
     const more = annotator.annotateParsed(adapter, new URL(doc.location.href));
     following = setTimeout(follow, more ? 0 : FOLLOW_PARSER_MS);
   };
   const begin = () => {
+    doc.removeEventListener('DOMContentLoaded', begin);
     clearTimeout(following);
+    clearTimeout(timer);
     // Only now: the parser adding the page is not a change to scan again for.
     observer.observe(doc.documentElement, { childList: true, subtree: true });
     annotator.annotateParsed(adapter, new URL(doc.location.href));

@@ -235,6 +235,25 @@ test('a long listing is annotated while it loads: each card has its one widget b
   await expect(page.locator('margins-widget').first()).toHaveAttribute('data-margins-status', 'read');
 });
 
+test('a listing whose load is stopped before DOMContentLoaded still gets its toolbar and every widget', async ({
+  context,
+  page,
+}) => {
+  const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=500';
+  // The closing script does not come; the user presses Esc (window.stop()) with every entry parsed.
+  await servePages(context, { [url]: { html: arxivListing(500) } }, async (route, at) => {
+    if (!at.pathname.endsWith('/arxiv-header.js')) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }).catch(() => {});
+    return true;
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await expect(page.locator('dt > margins-widget')).toHaveCount(500);
+  await page.evaluate(() => window.stop());
+  await expect(page.locator('[data-margins-toolbar]')).toContainText('500 papers');
+  await expect(page.locator('dt > margins-widget')).toHaveCount(500);
+});
+
 test('a 2,000-entry listing: every card is counted and filtered; widgets are drawn and papers recorded as cards come near', async ({
   context,
   page,
