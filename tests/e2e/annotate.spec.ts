@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { arxivListing } from '../../scripts/bench/pages';
 import { ARXIV_NEW, expect, HF_DAILY, servePages, storedPapers, test, widget } from './harness';
 
@@ -186,19 +187,32 @@ test('widgets follow the Hugging Face dark theme', async ({ page }) => {
   await expect(w).toHaveAttribute('data-theme', 'dark');
 });
 
+/**
+ * Serve `html` at `url` with arXiv's closing script (at the end of the body) answered after `delayMs`: the parser
+ * waits for it with every entry parsed, and DOMContentLoaded waits for the parser.
+ */
+async function serveWithLateClosingScript(
+  context: BrowserContext,
+  url: string,
+  html: string,
+  delayMs: number,
+) {
+  await servePages(context, { [url]: { html } }, async (route, at) => {
+    if (!at.pathname.endsWith('/arxiv-header.js')) return false;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    // The page may be gone by then.
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }).catch(() => {});
+    return true;
+  });
+}
+
 test('a long listing is annotated while it loads: each card has its one widget by DOMContentLoaded', async ({
   context,
   page,
 }) => {
   const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000';
-  // The script at the end of arXiv's page arrives late, as from a slow network: the parser waits for it with
-  // every entry parsed, and DOMContentLoaded waits for the parser.
-  await servePages(context, { [url]: { html: arxivListing(2000) } }, async (route, at) => {
-    if (!at.pathname.endsWith('/arxiv-header.js')) return false;
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
-    return true;
-  });
+  // The closing script arrives late, as from a slow network.
+  await serveWithLateClosingScript(context, url, arxivListing(2000), 800);
   await page.addInitScript(() => {
     // A window capture listener runs before the content script's own (on the document).
     addEventListener(
@@ -241,12 +255,7 @@ test('a listing whose load is stopped before DOMContentLoaded still gets its too
 }) => {
   const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=500';
   // The closing script does not come; the user presses Esc (window.stop()) with every entry parsed.
-  await servePages(context, { [url]: { html: arxivListing(500) } }, async (route, at) => {
-    if (!at.pathname.endsWith('/arxiv-header.js')) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
-    await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }).catch(() => {});
-    return true;
-  });
+  await serveWithLateClosingScript(context, url, arxivListing(500), 10_000);
   await page.goto(url, { waitUntil: 'commit' });
   await expect(page.locator('dt > margins-widget')).toHaveCount(500);
   await page.evaluate(() => window.stop());
