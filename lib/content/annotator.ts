@@ -88,6 +88,7 @@ export class Annotator {
   private dark = false;
   private openSeq = 0;
   private untouched: DocumentFragment | undefined;
+  private blankHost: HTMLElement | undefined;
   private codeAsked = new Set<PaperId>();
   private codeQueue: PaperId[] = [];
   private codeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,15 +107,16 @@ export class Annotator {
 
   /**
    * Annotate what the parser has finished since the last call, in the page's order: hosts for the cards
-   * (time-sliced), the first DRAW_FIRST drawn and their state asked for. Called while an `annotateWhileLoading`
+   * (time-sliced), the first DRAW_FIRST drawn, the state of all asked for, and those that come near recorded
+   * (`seen`) as they do, so what the user sees is final before the page's last frame. Called while an `annotateWhileLoading`
    * page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other pages, and pages parsed
    * before the first read (short ones: there that task also holds the page's whole first layout), read only
    * their top DRAW_FIRST there. That task already holds the page's end-of-parse work: reading a whole
    * 2,000-entry listing in it made it a long one. What is not read by then is read by the first `scan`, in a
-   * task of its own, which keeps these cards; when all was, the scan takes it as it is. True when a whole chunk
-   * was read: more may be waiting.
+   * task of its own, which keeps these cards; when all was, the scan takes it as it is. `fresh`: the cards read;
+   * `more`: a whole chunk was read, more may be waiting.
    */
-  annotateParsed(adapter: SiteAdapter, url: URL): boolean {
+  annotateParsed(adapter: SiteAdapter, kind: PageKind, url: URL): { fresh: number; more: boolean } {
     // The page removed the card read last (not something arXiv does): read it all again.
     if (this.early.at(-1)?.card.isConnected === false) this.forgetEarly();
     const loading = this.doc.readyState === 'loading';
@@ -133,6 +135,8 @@ export class Annotator {
     this.early.push(...fresh);
     // Only a page read as it loaded: on others the scan reads again what the page's own scripts did since.
     this.earlyWhole = !loading && !!streamed && read.length < limit;
+    this.found = this.early;
+    this.result = { adapter, kind, mounts: [] };
     this.toMount.push(...fresh);
     this.mountSome(true);
     this.store.track(fresh);
@@ -140,8 +144,14 @@ export class Annotator {
       const mount = this.mounts.get(paper.card);
       if (mount) this.renderMount(mount);
     }
-    if (top.length) void this.store.lookup(top.map((p) => p.id)).catch(() => {});
-    return read.length === limit;
+    // The page's size is not known yet: as on a big page, only cards that come near are recorded.
+    this.register(fresh, url, true);
+    return { fresh: fresh.length, more: read.length === limit };
+  }
+
+  /** The whole page was read while it loaded (or in its DOMContentLoaded task): nothing is left for the scan. */
+  get readWholePage(): boolean {
+    return this.earlyWhole;
   }
 
   /** Re-read the page; mount, keep or replace widgets; tell the background about new papers. */
@@ -175,9 +185,28 @@ export class Annotator {
       const mount = this.mounts.get(paper.card);
       if (mount && !mount.rendered) this.renderMount(mount);
     }
+    this.register(found, url, big);
+    this.refreshLooks();
+    this.result = { adapter, kind, mounts: [] };
+    return this.current();
+  }
+
+  /**
+   * Queue the papers' `seen` (all of a page of at most DRAW_ALL_LIMIT cards; of a bigger one, the cards near the
+   * viewport) and ask the stored state of the others, once per paper and URL.
+   */
+  private register(papers: FoundPaper[], url: URL, big: boolean): void {
     const lookUp: PaperId[] = [];
-    for (const paper of found) {
-      if (this.sentFor.get(paper.id) === url.href) continue;
+    for (const paper of papers) {
+      if (this.sentFor.get(paper.id) === url.href) {
+        // Read while the page loaded, before its size was known: a small page records all its papers.
+        const waiting = big ? undefined : this.notNear.get(paper.id);
+        if (waiting) {
+          this.notNear.delete(paper.id);
+          this.seenQueue.set(paper.id, waiting);
+        }
+        continue;
+      }
       this.sentFor.set(paper.id, url.href);
       if (big && !this.mounts.get(paper.card)?.near) {
         this.notNear.set(paper.id, { paper, url: url.href });
@@ -195,9 +224,6 @@ export class Annotator {
       });
     }
     this.scheduleSeen();
-    this.refreshLooks();
-    this.result = { adapter, kind, mounts: [] };
-    return this.current();
   }
 
   private forgetEarly(): void {
@@ -206,7 +232,10 @@ export class Annotator {
     this.earlyWhole = false;
   }
 
-  /** The last scan's papers that have their host now, in document order (adapters return document order). */
+  /**
+   * The papers of the last scan (or of the reads before it) that have their host now, in document order (adapters
+   * return document order).
+   */
   current(): ScanResult {
     return { ...this.result, mounts: this.found.flatMap((p) => this.mounts.get(p.card) ?? []) };
   }
@@ -242,6 +271,7 @@ export class Annotator {
 
   setDark(dark: boolean): void {
     this.dark = dark;
+    this.blankHost = undefined;
     for (const m of this.mounts.values()) this.applyTheme(m.host);
   }
 
@@ -278,13 +308,9 @@ export class Annotator {
   }
 
   private mount(paper: FoundPaper): void {
-    const host = createHost(this.doc, HOST_TAG);
+    const host = this.newHost();
     host.setAttribute('data-margins-id', paper.id);
-    host.setAttribute('data-margins-status', 'unread');
     if (paper.anchor.inline) host.setAttribute('data-margins-inline', '');
-    // Shown when its widget is drawn (widgetBox): a hidden element adds no layout to the page.
-    host.style.display = 'none';
-    this.applyTheme(host);
     const { element, position } = paper.anchor;
     if (position === 'append') element.append(host);
     else if (position === 'prepend') element.prepend(host);
@@ -301,6 +327,18 @@ export class Annotator {
     });
     // The card, not the hidden host: it is what comes into view.
     this.visibility.observe(paper.card);
+  }
+
+  /** A host as every card's starts: a copy of one made once (thousands of cards arrive at a time). */
+  private newHost(): HTMLElement {
+    if (!this.blankHost) {
+      this.blankHost = createHost(this.doc, HOST_TAG);
+      this.blankHost.setAttribute('data-margins-status', 'unread');
+      // Shown when its widget is drawn (widgetBox): a hidden element adds no layout to the page.
+      this.blankHost.style.display = 'none';
+      this.applyTheme(this.blankHost);
+    }
+    return this.blankHost.cloneNode() as HTMLElement;
   }
 
   /** The element a widget is drawn into; the host gets its shadow root and is shown on first use. */

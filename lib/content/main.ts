@@ -34,12 +34,12 @@ const FOLLOW_PARSER_MS = 100;
 export function startContent(deps: ContentDeps, doc: Document = document): () => void {
   const initial = adapterFor(deps.adapters, new URL(doc.location.href));
   if (!initial) return () => {};
-  const stop = annotatePage(deps, doc, initial.adapter);
+  const stop = annotatePage(deps, doc, initial.adapter, initial.kind);
   deps.onInvalidated(stop);
   return stop;
 }
 
-function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): () => void {
+function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter, kind: PageKind): () => void {
   const store = new PageStore(deps.send, adapter.site);
   const annotator = new Annotator(doc, store, () => settle(annotator.current()));
   const cleanups: Array<() => void> = [];
@@ -139,7 +139,12 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): (
   const follow = () => {
     // A stopped load (Esc, window.stop()) completes the document without DOMContentLoaded.
     if (doc.readyState === 'complete') return begin();
-    const more = annotator.annotateParsed(adapter, new URL(doc.location.href));
+    const { fresh, more } = annotator.annotateParsed(adapter, kind, new URL(doc.location.href));
+    if (fresh) {
+      // The toolbar counts the cards read so far, drawn in the frames the loading page renders anyway.
+      last = annotator.current();
+      toolbar.update();
+    }
     following = setTimeout(follow, more ? 0 : FOLLOW_PARSER_MS);
   };
   const begin = () => {
@@ -148,7 +153,13 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter): (
     clearTimeout(timer);
     // Only now: the parser adding the page is not a change to scan again for.
     observer.observe(doc.documentElement, { childList: true, subtree: true });
-    annotator.annotateParsed(adapter, new URL(doc.location.href));
+    annotator.annotateParsed(adapter, kind, new URL(doc.location.href));
+    if (annotator.readWholePage) {
+      // Its final counts in this task: the frame that follows shows them, where a later one would cost a
+      // relayout of the whole page for a few digits.
+      last = annotator.current();
+      toolbar.draw();
+    }
     timer = setTimeout(() => ((timer = undefined), scan()), 0);
   };
   if (doc.readyState !== 'loading') begin();
@@ -258,6 +269,11 @@ function createToolbar(
 
   return {
     update: drawSoon,
+    draw() {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      draw();
+    },
     toggleHelp: () => set({ helpOpen: !state.helpOpen }),
     setDark(next: boolean) {
       if (next !== dark) {

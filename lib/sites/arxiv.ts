@@ -116,16 +116,10 @@ function extractListing(doc: Document, limit = Infinity, after?: Element): Found
   const at = Date.now();
   const papers: FoundPaper[] = [];
   const seen = new Set<PaperId>();
-  // One query for every entry's abstract link, not one per entry: the cheapest walk of a 2,000-entry page.
-  const links = doc.querySelectorAll('dl > dt a[title="Abstract"]');
-  let i = after ? firstLinkAfter(links, after) : 0;
-  let previous: Element | null = null;
-  for (; i < links.length && papers.length < limit; i++) {
-    const link = links[i]!;
-    const dt = link.closest('dt');
-    if (dt === null || dt === previous) continue;
-    previous = dt;
-    const id = abstractLinkId(link);
+  for (const dt of entriesAfter(after ?? doc.documentElement)) {
+    if (papers.length >= limit) break;
+    const link = dt.querySelector('a[title="Abstract"]');
+    const id = link === null ? undefined : abstractLinkId(link);
     if (id === undefined || seen.has(id)) continue;
     seen.add(id);
     const next = dt.nextElementSibling;
@@ -149,18 +143,25 @@ function extractListing(doc: Document, limit = Infinity, after?: Element): Found
   return papers;
 }
 
-/** The index of the first link past the card `after`: links are in document order, so a binary search. */
-function firstLinkAfter(links: NodeListOf<Element>, after: Element): number {
-  let low = 0;
-  let high = links.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const position = after.compareDocumentPosition(links[mid]!);
-    // Node.DOCUMENT_POSITION_FOLLOWING (4) and not DOCUMENT_POSITION_CONTAINED_BY (16): past `after`.
-    if ((position & 20) === 4) high = mid;
-    else low = mid + 1;
+/**
+ * The entries (`dl > dt`) past `start` in document order. A walk that never enters an entry (its `dt` or `dd`):
+ * a read of the page while it loads costs what the parser added since the last, where a document-wide query
+ * would match every element of the page again.
+ */
+function* entriesAfter(start: Element): Generator<Element> {
+  for (let el = nextElement(start, start.tagName === 'DT'); el;) {
+    const entry = el.tagName === 'DT' || el.tagName === 'DD';
+    if (el.tagName === 'DT' && el.parentElement?.tagName === 'DL') yield el;
+    el = nextElement(el, entry);
   }
-  return low;
+}
+
+/** The element after `el` in document order; past its descendants when `skipInside`. */
+function nextElement(el: Element, skipInside: boolean): Element | null {
+  if (!skipInside && el.firstElementChild) return el.firstElementChild;
+  for (let e: Element | null = el; e; e = e.parentElement)
+    if (e.nextElementSibling) return e.nextElementSibling;
+  return null;
 }
 
 // ---- search results: li.arxiv-result ----

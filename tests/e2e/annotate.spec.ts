@@ -206,7 +206,7 @@ async function serveWithLateClosingScript(
   });
 }
 
-test('a long listing is annotated while it loads: each card has its one widget by DOMContentLoaded', async ({
+test('a long listing is annotated while it loads: by DOMContentLoaded each card has its one widget, the toolbar counts, code badges of cards in view are shown', async ({
   context,
   page,
 }) => {
@@ -222,6 +222,11 @@ test('a long listing is annotated while it loads: each card has its one widget b
         (globalThis as unknown as { atDcl: unknown }).atDcl = {
           hosts: hosts.length,
           topDrawn: !!hosts[0]?.shadowRoot && hosts[0].style.display !== 'none',
+          // The first entry's comments link its GitHub repository: recorded and shown as the page loads.
+          topCode: hosts[0]?.shadowRoot?.querySelector('a.code')?.getAttribute('href'),
+          toolbar: /\d+ papers/.test(
+            document.querySelector('[data-margins-toolbar]')?.shadowRoot?.textContent ?? '',
+          ),
         };
       },
       { capture: true, once: true },
@@ -231,6 +236,8 @@ test('a long listing is annotated while it loads: each card has its one widget b
   expect(await page.evaluate(() => (globalThis as unknown as { atDcl: unknown }).atDcl)).toEqual({
     hosts: 2000,
     topDrawn: true,
+    topCode: 'https://github.com/Shakhoyat/PAST-TIDE',
+    toolbar: true,
   });
   // Then as on any page: counted, and each card has exactly one widget, its own paper's.
   await expect(page.locator('[data-margins-toolbar]')).toContainText('2000 papers');
@@ -247,6 +254,19 @@ test('a long listing is annotated while it loads: each card has its one widget b
     .getByRole('button', { name: 'Mark as read', exact: true })
     .click();
   await expect(page.locator('margins-widget').first()).toHaveAttribute('data-margins-status', 'read');
+});
+
+test('a short listing read while it loads still records every paper on it, as any short page', async ({
+  context,
+  page,
+  extensionId,
+}) => {
+  const url = 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=200';
+  await serveWithLateClosingScript(context, url, arxivListing(200), 800);
+  await page.goto(url);
+  await expect(page.locator('[data-margins-toolbar]')).toContainText('200 papers');
+  // Read before its size was known, its far cards were only looked up then; a page this short is recorded whole.
+  await expect.poll(async () => (await storedPapers(context, extensionId)).length).toBe(200);
 });
 
 test('a listing whose load is stopped before DOMContentLoaded still gets its toolbar and every widget', async ({

@@ -105,6 +105,22 @@ describe('arXiv /list/cs.LG/new (150 entries in three sections)', () => {
     expect(arxivListing.extract(doc, NEW, undefined, papers[149]!.card)).toEqual([]);
   });
 
+  it('finds entries in one dl per entry, each in its own wrapper (the /catchup form)', () => {
+    const wrapped = loadFixture('arxiv/list-cs.LG-new.html');
+    for (const dt of wrapped.querySelectorAll('dl > dt')) {
+      const box = wrapped.createElement('div');
+      const dl = wrapped.createElement('dl');
+      box.append(dl);
+      dt.before(box);
+      const dd = dt.nextElementSibling;
+      dl.append(dt, ...(dd?.tagName === 'DD' ? [dd] : []));
+    }
+    const found = arxivListing.extract(wrapped, NEW);
+    expect(found.map((p) => p.meta.id)).toEqual(papers.map((p) => p.meta.id));
+    const rest = arxivListing.extract(wrapped, NEW, undefined, found[99]!.card);
+    expect(rest.map((p) => p.card)).toEqual(found.slice(100).map((p) => p.card));
+  });
+
   it('serves every listing URL form with the same extraction', () => {
     for (const path of [
       '/list/cs.LG/recent?skip=0&show=2000',
