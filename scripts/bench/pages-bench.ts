@@ -3,7 +3,7 @@
 
 import { costLoad, timeLoad, type CostSample, type TimingSample } from './annotate';
 import { VARIANTS, type BenchBrowser, type Variant } from './browsers';
-import { median } from './stats';
+import { median, medianInterval } from './stats';
 
 export interface PageFigures {
   label: string;
@@ -18,6 +18,11 @@ export interface PageFigures {
   /** Median over runs of Margins' main-thread CPU minus the baseline's on the same page in the same run: a
    *  difference per pair of loads, so a machine busier in one run than another shifts both sides alike. */
   addedCpuMs: number;
+  /** Paired loads behind addedCpuMs. */
+  addedCpuPairs: number;
+  /** 95% confidence intervals of the two budgeted medians (see medianInterval). */
+  addedCpuInterval: [number, number];
+  allVsFloorInterval: [number, number];
   /** Medians. */
   cpuMs: Record<Variant, number>;
   taskMs: Record<Variant, number>;
@@ -35,6 +40,8 @@ export async function measurePage(
   cards: number,
   runs: number,
   warmUp = true,
+  /** Loads of the page with and without Margins, after the runs, for the added-CPU figure alone: it varies most. */
+  extraCostPairs = 0,
 ): Promise<PageFigures> {
   const timing: Record<Variant, TimingSample[]> = { baseline: [], floor: [], margins: [] };
   const cost: Record<Variant, CostSample[]> = { baseline: [], floor: [], margins: [] };
@@ -50,7 +57,14 @@ export async function measurePage(
       cost[variant].push(c);
     }
   }
+  const addedCpu = cost.margins.map((s, i) => s.cpuMs - cost.baseline[i]!.cpuMs);
+  for (let pair = 0; pair < extraCostPairs; pair++) {
+    const html = page();
+    const baseline = await costLoad(browsers.baseline, url, html);
+    addedCpu.push((await costLoad(browsers.margins, url, html)).cpuMs - baseline.cpuMs);
+  }
   const med = <T>(samples: T[], pick: (s: T) => number) => median(samples.map(pick));
+  const allVsFloor = timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart);
   const perVariant = (pick: (s: CostSample) => number) =>
     Object.fromEntries(VARIANTS.map((v) => [v, med(cost[v], pick)])) as Record<Variant, number>;
   return {
@@ -62,9 +76,12 @@ export async function measurePage(
       margins: med(timing.margins, (s) => s.firstCard),
     },
     all: { floor: med(timing.floor, (s) => s.all), margins: med(timing.margins, (s) => s.all) },
-    allVsFloor: median(timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart)),
+    allVsFloor: median(allVsFloor),
+    allVsFloorInterval: medianInterval(allVsFloor),
     allVsDcl: med(timing.margins, (s) => s.allFromStart / s.dcl),
-    addedCpuMs: median(cost.margins.map((s, i) => s.cpuMs - cost.baseline[i]!.cpuMs)),
+    addedCpuMs: median(addedCpu),
+    addedCpuInterval: medianInterval(addedCpu),
+    addedCpuPairs: addedCpu.length,
     cpuMs: perVariant((s) => s.cpuMs),
     taskMs: perVariant((s) => s.taskMs),
     heapBytes: perVariant((s) => s.heapBytes),

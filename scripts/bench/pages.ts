@@ -21,12 +21,15 @@ export function arxivListing(n: number): string {
   const source = realEntries();
   const first = nextSerial;
   nextSerial += n;
-  if (nextSerial > 89_999) throw new Error('out of fresh arXiv ids');
+  if (nextSerial > 6 * 90_000) throw new Error('out of fresh arXiv ids');
   const entries = Array.from({ length: n }, (_, i): ListEntry => {
     const real = source[i % source.length]!;
+    const serial = first + i;
+    // 90,000 five-digit numbers a month, July to December 2026.
+    const month = String(7 + Math.floor(serial / 90_000)).padStart(2, '0');
     return {
       ...real,
-      id: `2607.${10_000 + first + i}`,
+      id: `26${month}.${10_000 + (serial % 90_000)}`,
       section: i < n * 0.6 ? 'new' : i < n * 0.8 ? 'cross' : 'replaced',
     };
   });

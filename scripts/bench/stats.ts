@@ -11,6 +11,20 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 export const median = (values: readonly number[]): number => quantile(values, 0.5);
+
+/**
+ * A 95% confidence interval of the median, from the order statistics (no assumption about the distribution):
+ * ranks about n/2 -+ 1.96 sqrt(n)/2. Whether a figure is under its budget for sure, or only in this run's median.
+ */
+export function medianInterval(values: readonly number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const half = 0.98 * Math.sqrt(n);
+  // 1-based ranks n/2 - 1.96 sqrt(n)/2 and 1 + n/2 + 1.96 sqrt(n)/2, rounded outwards.
+  const lo = Math.max(0, Math.floor(n / 2 - half) - 1);
+  const hi = Math.min(n - 1, Math.ceil(1 + n / 2 + half) - 1);
+  return n ? [sorted[lo]!, sorted[hi]!] : [NaN, NaN];
+}
 export const p95 = (values: readonly number[]): number => quantile(values, 0.95);
 
 /** Time `fn` `runs` times after one warm-up call; milliseconds per run. */
