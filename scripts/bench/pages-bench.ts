@@ -18,8 +18,8 @@ export interface PageFigures {
   /** Median over runs of Margins' main-thread CPU minus the baseline's on the same page in the same run: a
    *  difference per pair of loads, so a machine busier in one run than another shifts both sides alike. */
   addedCpuMs: number;
-  /** Paired loads behind addedCpuMs. */
-  addedCpuPairs: number;
+  /** Paired loads behind addedCpuMs and allVsFloor. */
+  pairs: number;
   /** 95% confidence intervals of the two budgeted medians (see medianInterval). */
   addedCpuInterval: [number, number];
   allVsFloorInterval: [number, number];
@@ -40,8 +40,11 @@ export async function measurePage(
   cards: number,
   runs: number,
   warmUp = true,
-  /** Loads of the page with and without Margins, after the runs, for the added-CPU figure alone: it varies most. */
-  extraCostPairs = 0,
+  /**
+   * More loads after the runs for the two noisiest figures alone: with and without Margins (added CPU), Margins
+   * and the floor (time to all annotated).
+   */
+  extraPairs = 0,
 ): Promise<PageFigures> {
   const timing: Record<Variant, TimingSample[]> = { baseline: [], floor: [], margins: [] };
   const cost: Record<Variant, CostSample[]> = { baseline: [], floor: [], margins: [] };
@@ -58,13 +61,15 @@ export async function measurePage(
     }
   }
   const addedCpu = cost.margins.map((s, i) => s.cpuMs - cost.baseline[i]!.cpuMs);
-  for (let pair = 0; pair < extraCostPairs; pair++) {
+  const allVsFloor = timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart);
+  for (let pair = 0; pair < extraPairs; pair++) {
     const html = page();
     const baseline = await costLoad(browsers.baseline, url, html);
     addedCpu.push((await costLoad(browsers.margins, url, html)).cpuMs - baseline.cpuMs);
+    const floor = await timeLoad(browsers.floor, url, html, cards);
+    allVsFloor.push((await timeLoad(browsers.margins, url, html, cards)).allFromStart / floor.allFromStart);
   }
   const med = <T>(samples: T[], pick: (s: T) => number) => median(samples.map(pick));
-  const allVsFloor = timing.margins.map((s, i) => s.allFromStart / timing.floor[i]!.allFromStart);
   const perVariant = (pick: (s: CostSample) => number) =>
     Object.fromEntries(VARIANTS.map((v) => [v, med(cost[v], pick)])) as Record<Variant, number>;
   return {
@@ -81,7 +86,7 @@ export async function measurePage(
     allVsDcl: med(timing.margins, (s) => s.allFromStart / s.dcl),
     addedCpuMs: median(addedCpu),
     addedCpuInterval: medianInterval(addedCpu),
-    addedCpuPairs: addedCpu.length,
+    pairs: addedCpu.length,
     cpuMs: perVariant((s) => s.cpuMs),
     taskMs: perVariant((s) => s.taskMs),
     heapBytes: perVariant((s) => s.heapBytes),
