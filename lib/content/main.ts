@@ -141,7 +141,7 @@ function annotatePage(deps: ContentDeps, doc: Document, adapter: SiteAdapter, ki
     if (doc.readyState === 'complete') return begin();
     const { fresh, more } = annotator.annotateParsed(adapter, kind, new URL(doc.location.href));
     if (fresh) {
-      // The toolbar counts the cards read so far, drawn in the frames the loading page renders anyway.
+      // The toolbar counts the cards read so far: it changes in the frames the loading page renders anyway.
       last = annotator.current();
       toolbar.update();
     }
@@ -253,10 +253,19 @@ function createToolbar(
   };
 
   // One toolbar render per frame, for bursts of record changes and for scans: a scan of a big page is already
-  // a long task without it.
-  let frame = 0;
+  // a long task without it. While the page loads, in a task of its own instead: a frame callback would run in the
+  // loading page's rendering task, long with its layout, and make that a long task of script.
+  let cancelDraw: (() => void) | undefined;
   const drawSoon = () => {
-    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
+    if (cancelDraw) return;
+    const run = () => ((cancelDraw = undefined), draw());
+    if (doc.readyState === 'loading') {
+      const timer = setTimeout(run, 0);
+      cancelDraw = () => clearTimeout(timer);
+    } else {
+      const frame = requestAnimationFrame(run);
+      cancelDraw = () => cancelAnimationFrame(frame);
+    }
   };
   const unsubscribe = store.subscribe(drawSoon);
   let appliedSettings = store.settings;
@@ -270,8 +279,8 @@ function createToolbar(
   return {
     update: drawSoon,
     draw() {
-      cancelAnimationFrame(frame);
-      frame = 0;
+      cancelDraw?.();
+      cancelDraw = undefined;
       draw();
     },
     toggleHelp: () => set({ helpOpen: !state.helpOpen }),
@@ -284,7 +293,7 @@ function createToolbar(
     destroy() {
       unsubscribe();
       unsubscribeSettings();
-      cancelAnimationFrame(frame);
+      cancelDraw?.();
       if (host?.shadowRoot) render(null, host.shadowRoot.lastChild as Element);
       host?.remove();
     },
