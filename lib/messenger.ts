@@ -1,7 +1,8 @@
 // Sending requests to the background so that none is lost while an MV3 service worker is stopped or starting:
 // the browser wakes the worker on the next message, but a message sent while it is shutting down can fail with
-// "Receiving end does not exist" (or resolve with no reply). Those are retried with back-off; an answer that
-// says the request was rejected is not.
+// "Receiving end does not exist", "the message channel closed" (stopped while handling it: the write may or may
+// not have happened, and every request is safe to repeat) or resolve with no reply. Those are retried with
+// back-off; an answer that says the request was rejected is not.
 
 import type { Reply, Request } from './messages';
 
@@ -10,7 +11,7 @@ export type Send = (message: Request) => Promise<unknown>;
 export class RequestError extends Error {}
 
 const TRANSIENT =
-  /receiving end does not exist|could not establish connection|message port closed|extension context|no reply/i;
+  /receiving end does not exist|could not establish connection|message (port|channel) closed|extension context|no reply/i;
 
 export interface RetryOptions {
   attempts?: number;

@@ -100,11 +100,16 @@ describe('broadcasts and tab requests (checked by hand, without a schema library
 describe('request with retry', () => {
   const msg = { type: 'listTags' } as const;
 
-  it('retries while the service worker is not there yet, then delivers', async () => {
+  // Chrome's words for a worker that is not there yet, and for one stopped while it handled the message.
+  it.each([
+    'Could not establish connection. Receiving end does not exist.',
+    'The message port closed before a response was received.',
+    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+  ])('retries "%s", then delivers', async (text) => {
     let calls = 0;
     const send = async () => {
       calls++;
-      if (calls < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (calls < 3) throw new Error(text);
       return { ok: true, value: 'tags' };
     };
     await expect(request(send, msg, { firstDelayMs: 1 })).resolves.toBe('tags');
