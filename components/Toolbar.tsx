@@ -18,17 +18,28 @@ export interface ToolbarProps {
   onTagFilter(tag: string): void;
   onMarkAllRead(): void;
   onUndo(): void;
+  onDismissError(): void;
   onToggleHelp(): void;
   onCollapse(collapsed: boolean): void;
 }
 
 export function Toolbar(p: ToolbarProps) {
+  // A failed write is shown even with the toolbar collapsed: the card it concerns has been rolled back.
+  const error = p.error && (
+    <p class="error" role="alert">
+      {p.error}{' '}
+      <button type="button" onClick={p.onDismissError}>
+        Dismiss
+      </button>
+    </p>
+  );
   if (p.collapsed) {
     return (
       <div class="bar collapsed" role="region" aria-label="Margins">
         <button type="button" aria-label="Show Margins toolbar" onClick={() => p.onCollapse(false)}>
           Margins · {p.counts.read}/{p.counts.onPage} read
         </button>
+        {error}
       </div>
     );
   }
@@ -94,11 +105,7 @@ export function Toolbar(p: ToolbarProps) {
           –
         </button>
       </div>
-      {p.error && (
-        <p class="error" role="alert">
-          {p.error}
-        </p>
-      )}
+      {error}
       {p.helpOpen && <KeyHelp />}
     </div>
   );

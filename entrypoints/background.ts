@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createCodeLookup } from '@/lib/code-lookup';
 import { getDb } from '@/lib/db';
-import { handleRequest } from '@/lib/handler';
+import { failureReply, handleRequest } from '@/lib/handler';
 import type { Broadcast } from '@/lib/broadcasts';
 import type { Reply } from '@/lib/messages';
 import { parseRequest } from '@/lib/messages';
@@ -49,7 +49,7 @@ export default defineBackground({
           for (const b of broadcasts) void broadcast(b);
           return { ok: true, value };
         } catch (error) {
-          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+          return failureReply(error);
         }
       },
     );

@@ -5,7 +5,7 @@ import { needsCodeLookup, type CodeLookupService } from './code-lookup';
 import type { MarginsDB } from './db';
 import * as library from './library';
 import type { Broadcast } from './broadcasts';
-import type { Request } from './messages';
+import type { Reply, Request } from './messages';
 import { getSettings, updateSettings } from './settings';
 import type { PaperRecord } from './types';
 
@@ -101,4 +101,20 @@ export async function handleRequest(db: MarginsDB, req: Request, services: Servi
       return { value: settings, broadcasts: [{ type: 'settingsChanged', settings }] };
     }
   }
+}
+
+/** A failed request's reply, in words the user can act on: a full disk says so, whatever wrapped it. */
+export function failureReply(error: unknown): Reply<never> {
+  // Dexie wraps the browser's DOMException (in `inner`, an aborted transaction's error too).
+  for (let e = error; e instanceof Error; e = (e as { inner?: unknown }).inner) {
+    if (e.name === 'QuotaExceededError') {
+      return {
+        ok: false,
+        error:
+          'the disk is full, or the browser gives Margins no more room. Free some space and try again; ' +
+          'what was saved before is kept.',
+      };
+    }
+  }
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }

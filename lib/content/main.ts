@@ -237,6 +237,7 @@ function createToolbar(
         onMarkAllRead: () =>
           void store.markAllRead(scan.mounts.filter((m) => !annotator.isHidden(m)).map((m) => m.id)),
         onUndo: () => void store.undo?.undo(),
+        onDismissError: () => store.dismissError(),
         onToggleHelp: () => set({ helpOpen: !state.helpOpen }),
         onCollapse: (collapsed) => set({ collapsed }),
       }),

@@ -40,8 +40,10 @@ export class PageStore {
   private pending = new Map<PaperId, number>();
   tags: TagWithCount[] = [];
   settings: Settings = DEFAULT_SETTINGS;
-  /** The last message for the user (a failed write), shown by the toolbar. */
+  /** Why the last write failed, shown by the toolbar until the user dismisses it or redoes every failed edit. */
   error: string | undefined;
+  /** Papers whose last edit was rolled back: the message stays while any is left. */
+  private failed = new Set<PaperId>();
   /** The last undoable bulk action, shown by the toolbar. */
   undo: UndoAction | undefined;
   /** Bumped on every change, so views can memoise on it. */
@@ -161,9 +163,7 @@ export class PageStore {
   ): Promise<PaperRecord[] | undefined> {
     const before = ids.map((id) => this.records.get(id));
     for (const [i, id] of ids.entries()) this.records.set(id, local(before[i] ?? this.blank(id)));
-    const hadError = this.error !== undefined;
-    this.error = undefined;
-    this.notify(hadError ? undefined : ids);
+    this.notify(ids);
     for (const id of ids) this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
     const settle = () => {
       for (const id of ids) {
@@ -177,6 +177,11 @@ export class PageStore {
       const records = Array.isArray(result) ? result : result.records;
       settle();
       this.take(records);
+      // The user redid what failed: once nothing failed is left, the message has said all it had to.
+      if (this.failed.size) {
+        for (const id of ids) this.failed.delete(id);
+        if (!this.failed.size) this.dismissError();
+      }
       // The answer holds the records the edit changed. A paper missing from it was already so (a request retried
       // after the stopped worker had written it, or a repeated edit): its record here still carries the updatedAt
       // from before the edit (0 for a paper new to the library), which an older record arriving later would pass
@@ -192,10 +197,17 @@ export class PageStore {
         if (r) this.records.set(id, r);
         else this.records.delete(id);
       }
+      for (const id of ids) this.failed.add(id);
       this.error = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
       this.notify();
       return undefined;
     }
+  }
+
+  dismissError(): void {
+    this.failed.clear();
+    this.error = undefined;
+    this.notify();
   }
 
   setStatus(ids: PaperId[], status: ReadStatus) {

@@ -114,6 +114,24 @@ describe('PageStore', () => {
     expect(store.error).toBe('Not saved: The quota has been exceeded.');
   });
 
+  it('keeps saying "Not saved" through edits of other papers, until the user dismisses it', async () => {
+    const bg = controlledBackground();
+    const store = new PageStore(bg.send, 'arxiv');
+    const other = { ...base, id: '2401.00002' };
+    const seen = store.seen([{ id: base.id }, { id: other.id }], 'https://arxiv.org/list/cs.LG/new');
+    bg.calls[0]!.answer([base, other]);
+    await seen;
+    const failing = store.setStatus([base.id], 'read');
+    const next = store.setStatus([other.id], 'read');
+    bg.calls[1]!.fail(new Error('The quota has been exceeded.'));
+    await failing;
+    bg.calls[2]!.answer([{ ...other, status: 'read', inLibrary: 1, updatedAt: 9 }]);
+    await next;
+    expect(store.error).toBe('Not saved: The quota has been exceeded.');
+    store.dismissError();
+    expect(store.error).toBeUndefined();
+  });
+
   it('an edit made before the page has its records shows at once and carries what the page says', async () => {
     const bg = controlledBackground();
     const store = new PageStore(bg.send, 'arxiv');

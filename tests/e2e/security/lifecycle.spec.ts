@@ -62,6 +62,49 @@ test('stopping the service worker in the middle of 30 edits loses none of them',
     .toEqual(['after restart']);
 });
 
+test('a write the disk refuses is rolled back and said until the user redoes it or dismisses it', async ({
+  page,
+  context,
+}) => {
+  await page.goto(HF_DAILY);
+  const [first, second] = await ids(page);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const refuseWrites = (refuse: boolean) =>
+    worker.evaluate((refuse) => {
+      const proto = IDBObjectStore.prototype as IDBObjectStore & { realPut?: IDBObjectStore['put'] };
+      proto.realPut ??= proto.put;
+      proto.put = refuse
+        ? () => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+        : proto.realPut;
+    }, refuse);
+  const alert = page.locator('margins-toolbar').getByRole('alert');
+
+  await refuseWrites(true);
+  await widget(page, first!).locator('button.status.read').click();
+  await expect(alert).toContainText('Not saved: the disk is full');
+  await expect(widget(page, first!)).toHaveAttribute('data-margins-status', 'unread');
+
+  // Space again: an edit of another card is saved, and the message about the first one stays.
+  await refuseWrites(false);
+  await widget(page, second!).locator('button.status.read').click();
+  await expect(widget(page, second!)).toHaveAttribute('data-margins-status', 'read');
+  await page.locator('margins-toolbar').getByRole('button', { name: 'Hide Margins toolbar' }).click();
+  await expect(alert).toContainText(/Not saved/);
+  // Redoing the failed edit clears it.
+  await widget(page, first!).locator('button.status.read').click();
+  await expect(alert).toHaveCount(0);
+
+  await refuseWrites(true);
+  await widget(page, first!).getByRole('button', { name: 'Add tag' }).click();
+  await widget(page, first!).getByRole('combobox', { name: 'New tag' }).fill('lost');
+  await widget(page, first!).getByRole('combobox', { name: 'New tag' }).press('Enter');
+  await expect(alert).toContainText(/Not saved/);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
 type Op = { id: string; kind: 'add' | 'remove'; tag: string };
 
 /** Apply tag operations one after another: the serial result. */

@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PageStore } from '../../../lib/content/store';
 import { MarginsDB } from '../../../lib/db';
-import { handleRequest } from '../../../lib/handler';
+import { failureReply, handleRequest } from '../../../lib/handler';
 import type { Reply, Request } from '../../../lib/messages';
 import { request } from '../../../lib/messenger';
 import type { PaperMeta, PaperRecord } from '../../../lib/types';
@@ -24,7 +24,7 @@ function background(db: MarginsDB) {
     try {
       return { ok: true, value: (await handleRequest(db, message)).value };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return failureReply(error);
     }
   };
 }
@@ -55,17 +55,22 @@ describe('quota exceeded on write', () => {
     db.papers.bulkPut = (() => Promise.reject(quotaExceeded())) as unknown as typeof db.papers.bulkPut;
 
     await store.setNote(PAPERS[0]!.id, 'a longer note that does not fit');
-    expect(store.error).toMatch(/^Not saved: .*quota/i);
+    expect(store.error).toBe(
+      'Not saved: the disk is full, or the browser gives Margins no more room. Free some space and try again; ' +
+        'what was saved before is kept.',
+    );
     expect(store.get(PAPERS[0]!.id)?.note).toBe('keep me');
     await store.setStatus([PAPERS[1]!.id], 'reading');
     expect(store.get(PAPERS[1]!.id)?.status).toBe('unread');
     expect(await stored()).toEqual(before);
 
-    // Space again: the next edit goes through and the message clears.
+    // Space again: the message stays while an edit that failed is not redone, then clears.
     db.papers.bulkPut = bulkPut;
     await store.setStatus([PAPERS[1]!.id], 'reading');
-    expect(store.error).toBeUndefined();
     expect((await db.papers.get(PAPERS[1]!.id))?.status).toBe('reading');
+    expect(store.error).toMatch(/^Not saved/);
+    await store.setNote(PAPERS[0]!.id, 'a longer note that fits now');
+    expect(store.error).toBeUndefined();
   });
 
   it('a failed multi-paper write changes none of the papers (one transaction)', async () => {
