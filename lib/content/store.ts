@@ -40,7 +40,7 @@ export class PageStore {
   private pending = new Map<PaperId, number>();
   tags: TagWithCount[] = [];
   settings: Settings = DEFAULT_SETTINGS;
-  /** Why the last write failed, shown by the toolbar until the user dismisses it or redoes every failed edit. */
+  /** Why the last write failed, shown by the toolbar until dismissed or until each paper it concerns is saved. */
   error: string | undefined;
   /** Papers whose last edit was rolled back: the message stays while any is left. */
   private failed = new Set<PaperId>();
@@ -177,7 +177,7 @@ export class PageStore {
       const records = Array.isArray(result) ? result : result.records;
       settle();
       this.take(records);
-      // The user redid what failed: once nothing failed is left, the message has said all it had to.
+      // Saved edits of every paper whose edit failed: the user has acted on each again, seeing its stored state.
       if (this.failed.size) {
         for (const id of ids) this.failed.delete(id);
         if (!this.failed.size) this.dismissError();
