@@ -62,7 +62,7 @@ test('stopping the service worker in the middle of 30 edits loses none of them',
     .toEqual(['after restart']);
 });
 
-test('a write the disk refuses is rolled back and said until the user redoes it or dismisses it', async ({
+test('a write the disk refuses is rolled back and said until that paper is saved again or the user dismisses it', async ({
   page,
   context,
 }) => {
@@ -92,7 +92,7 @@ test('a write the disk refuses is rolled back and said until the user redoes it 
   await expect(widget(page, second!)).toHaveAttribute('data-margins-status', 'read');
   await page.locator('margins-toolbar').getByRole('button', { name: 'Hide Margins toolbar' }).click();
   await expect(alert).toContainText(/Not saved/);
-  // Redoing the failed edit clears it.
+  // Saving that paper again clears it.
   await widget(page, first!).locator('button.status.read').click();
   await expect(alert).toHaveCount(0);
 
