@@ -49,8 +49,8 @@ export interface ScanResult {
 /** Pages with at most this many cards get every widget drawn (in idle time); bigger ones near the viewport. */
 export const DRAW_ALL_LIMIT = 300;
 /**
- * Cards drawn at once (`annotateParsed`, and with each scan), in document order: the top of a listing is what the user
- * sees first, and waiting for the IntersectionObserver's first report costs a frame or more.
+ * Cards drawn at once (`annotateParsed`, and with each scan), in document order: the top of a listing is what
+ * the user sees first, and waiting for the IntersectionObserver's first report costs a frame or more.
  */
 const DRAW_FIRST = 8;
 /** Cards read per call while a page loads, and in its DOMContentLoaded task: a few milliseconds each. */
@@ -109,12 +109,12 @@ export class Annotator {
    * Annotate what the parser has finished since the last call, in the page's order: hosts for the cards
    * (time-sliced), the first DRAW_FIRST drawn, the state of all asked for, and those that come near recorded
    * (`seen`) as they do, so what the user sees is final before the page's last frame. Called while an
-   * `annotateWhileLoading` page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other pages,
-   * and pages parsed before the first read (short ones: there that task also holds the page's whole first
-   * layout), read only their top DRAW_FIRST there. That task already holds the page's end-of-parse work: reading a whole
-   * 2,000-entry listing in it made it a long one. What is not read by then is read by the first `scan`, in a
-   * task of its own, which keeps these cards; when all was, the scan takes it as it is. `fresh`: the cards read;
-   * `more`: a whole chunk was read, more may be waiting.
+   * `annotateWhileLoading` page loads, READ_CHUNK cards at a time, then in its DOMContentLoaded task; other
+   * pages, and pages parsed before the first read (short ones: there that task also holds the page's whole
+   * first layout), read only their top DRAW_FIRST there. That task already holds the page's end-of-parse
+   * work: reading a whole 2,000-entry listing in it made it a long one. What is not read by then is read by
+   * the first `scan`, in a task of its own, which keeps these cards; when all was, the scan takes it as it
+   * is. `fresh`: the cards read; `more`: a whole chunk was read, more may be waiting.
    */
   annotateParsed(adapter: SiteAdapter, kind: PageKind, url: URL): { fresh: number; more: boolean } {
     // The page removed the card read last (not something arXiv does): read it all again.

@@ -25,6 +25,7 @@ export function medianInterval(values: readonly number[]): [number, number] {
   const hi = Math.min(n - 1, Math.ceil(1 + n / 2 + half) - 1);
   return n ? [sorted[lo]!, sorted[hi]!] : [NaN, NaN];
 }
+
 export const p95 = (values: readonly number[]): number => quantile(values, 0.95);
 
 /** Time `fn` `runs` times after one warm-up call; milliseconds per run. */
